@@ -1,0 +1,71 @@
+package dev.kiln.platform.runtime;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * A real PostgreSQL started from jars, its data kept under {@code KILN_HOME/postgres} across
+ * restarts. Closing it stops the server.
+ */
+final class EmbeddedDatabase implements AutoCloseable {
+
+  static final String DATABASE = "kiln";
+  private static final String SUPERUSER = "postgres";
+
+  private final EmbeddedPostgres postgres;
+  private final Path dataDirectory;
+
+  private EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDirectory) {
+    this.postgres = postgres;
+    this.dataDirectory = dataDirectory;
+  }
+
+  static EmbeddedDatabase start(Path home) {
+    Path data = home.resolve("postgres").toAbsolutePath();
+    try {
+      Files.createDirectories(data.getParent());
+      EmbeddedPostgres postgres =
+          EmbeddedPostgres.builder()
+              .setDataDirectory(data)
+              .setCleanDataDirectory(false)
+              .setServerConfig("max_connections", "100")
+              .start();
+      EmbeddedDatabase database = new EmbeddedDatabase(postgres, data);
+      database.createDatabaseIfMissing();
+      return database;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not start embedded PostgreSQL in " + data, e);
+    }
+  }
+
+  private void createDatabaseIfMissing() {
+    try (Connection c = postgres.getPostgresDatabase().getConnection();
+        Statement s = c.createStatement()) {
+      var rs = s.executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'");
+      if (!rs.next()) {
+        s.execute("create database " + DATABASE);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not create the kiln database", e);
+    }
+  }
+
+  DatabaseEndpoint endpoint() {
+    return new DatabaseEndpoint(
+        postgres.getJdbcUrl(SUPERUSER, DATABASE),
+        SUPERUSER,
+        null,
+        "embedded PostgreSQL (" + dataDirectory + ", port " + postgres.getPort() + ")");
+  }
+
+  @Override
+  public void close() throws IOException {
+    postgres.close();
+  }
+}

@@ -1,0 +1,82 @@
+package dev.kiln.platform.runtime;
+
+import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/** Prints, once the application is ready, one table of what Kiln chose and the URL to open. */
+@Component
+class StartupReport {
+
+  private final RuntimeSettings settings;
+  private final DatabaseServer database;
+  private final KafkaServer kafka;
+  private final Environment environment;
+
+  StartupReport(
+      RuntimeSettings settings,
+      DatabaseServer database,
+      KafkaServer kafka,
+      Environment environment) {
+    this.settings = settings;
+    this.database = database;
+    this.kafka = kafka;
+    this.environment = environment;
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  void print() {
+    print(System.out);
+  }
+
+  void print(PrintStream out) {
+    out.print(render());
+    out.flush();
+  }
+
+  String render() {
+    Map<String, String> rows = new LinkedHashMap<>();
+    rows.put("home", settings.home().toAbsolutePath().normalize().toString());
+    rows.put("database", database.endpoint().description());
+    rows.put("kafka", kafka.description());
+    rows.put("sandbox backend", sandboxChoice());
+    rows.put("generator", generatorChoice());
+    rows.put("payments", paymentsChoice());
+    rows.put("roles", String.join(",", settings.roles()));
+    int keyWidth = rows.keySet().stream().mapToInt(String::length).max().orElse(0);
+    int valueWidth = rows.values().stream().mapToInt(String::length).max().orElse(0);
+    String rule = "+" + "-".repeat(keyWidth + 2) + "+" + "-".repeat(valueWidth + 2) + "+\n";
+    StringBuilder table = new StringBuilder("\nKiln is ready.\n").append(rule);
+    rows.forEach(
+        (k, v) ->
+            table.append(String.format("| %-" + keyWidth + "s | %-" + valueWidth + "s |%n", k, v)));
+    table.append(rule).append("Open ").append(url()).append('\n');
+    return table.toString();
+  }
+
+  private String url() {
+    String port = environment.getProperty("local.server.port", String.valueOf(settings.port()));
+    return "http://localhost:" + port + "/";
+  }
+
+  private String sandboxChoice() {
+    return settings.sandbox().backend() + " (sandbox-runner is not built yet: no code is run)";
+  }
+
+  private String generatorChoice() {
+    boolean llm = settings.llm().apiKey() != null && !settings.llm().apiKey().isBlank();
+    String engine = llm ? "LLM gateway (" + settings.llm().model() + ")" : "template engine";
+    return engine + " (generation is not built yet)";
+  }
+
+  private String paymentsChoice() {
+    String key = environment.getProperty("stripe.secret-key", "");
+    return key.isBlank()
+        ? "off (STRIPE_SECRET_KEY unset; billing is not built yet)"
+        : "Stripe key set (billing is not built yet)";
+  }
+}
