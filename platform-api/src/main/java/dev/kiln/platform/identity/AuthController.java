@@ -20,7 +20,10 @@ class AuthController {
 
   record SignUp(
       @NotNull @Pattern(regexp = TextRules.EMAIL, message = TextRules.EMAIL_MESSAGE) String email,
-      @NotNull @Size(min = 10, max = 72, message = "must be 10 to 72 characters") String password,
+      @NotNull
+          @Size(min = 10, max = 72, message = "must be 10 to 72 characters")
+          @Pattern(regexp = TextRules.NO_CONTROL, message = TextRules.NO_CONTROL_MESSAGE)
+          String password,
       @NotNull @Pattern(regexp = TextRules.NAME, message = TextRules.NAME_MESSAGE) String name) {
     SignUp {
       email = Emails.normalize(email);

@@ -21,5 +21,11 @@ public final class TextRules {
   /** What an email must look like, as a sentence for error messages. */
   public static final String EMAIL_MESSAGE = "must be a valid email address";
 
+  /** Free text such as a password: anything but control and invisible formatting characters. */
+  public static final String NO_CONTROL = "^[^\\p{Cc}\\p{Cf}]*$";
+
+  /** What free text must look like, as a sentence for error messages. */
+  public static final String NO_CONTROL_MESSAGE = "must not contain control characters";
+
   private TextRules() {}
 }

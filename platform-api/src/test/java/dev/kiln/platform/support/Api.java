@@ -84,7 +84,7 @@ public final class Api {
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }
-    headers.forEach(request::header);
+    headers.forEach(request::setHeader);
     try {
       HttpResponse<String> response =
           http.send(request.build(), HttpResponse.BodyHandlers.ofString());
