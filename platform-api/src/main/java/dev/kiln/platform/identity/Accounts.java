@@ -3,6 +3,8 @@ package dev.kiln.platform.identity;
 import dev.kiln.platform.web.FieldInvalid;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -12,6 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 /** Local accounts: sign up, log in, refresh and log out. */
 @Service
 class Accounts {
+
+  private static final Logger log = LoggerFactory.getLogger(Accounts.class);
 
   /** BCrypt reads at most 72 bytes; longer passwords are refused rather than silently cut. */
   private static final int MAX_PASSWORD_BYTES = 72;
@@ -51,6 +55,7 @@ class Accounts {
       throw new IdentityProblems.EmailTaken();
     }
     events.publishEvent(new UserSignedUp(user.id(), user.name()));
+    log.info("User {} signed up", user.id());
     return startSession(user);
   }
 
