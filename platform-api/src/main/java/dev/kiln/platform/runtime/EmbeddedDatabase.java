@@ -8,6 +8,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A real PostgreSQL started from jars, its data kept under {@code KILN_HOME/postgres} across
@@ -16,6 +19,8 @@ import java.sql.Statement;
 final class EmbeddedDatabase implements AutoCloseable {
 
   static final String DATABASE = "kiln";
+  private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
+  private static final long ORPHAN_STOP_SECONDS = 30;
   private static final String SUPERUSER = "postgres";
 
   private final EmbeddedPostgres postgres;
@@ -30,11 +35,17 @@ final class EmbeddedDatabase implements AutoCloseable {
     Path data = home.resolve("postgres").toAbsolutePath();
     try {
       Files.createDirectories(data.getParent());
+      stopOrphanedServer(data);
       EmbeddedPostgres postgres =
           EmbeddedPostgres.builder()
               .setDataDirectory(data)
               .setCleanDataDirectory(false)
               .setServerConfig("max_connections", "100")
+              // The library starts PostgreSQL tuned for throwaway test data (-F,
+              // synchronous_commit=off); Kiln's data must survive a crash, so durability is back
+              // on.
+              .setServerConfig("fsync", "on")
+              .setServerConfig("synchronous_commit", "on")
               .start();
       EmbeddedDatabase database = new EmbeddedDatabase(postgres, data);
       database.createDatabaseIfMissing();
@@ -42,6 +53,29 @@ final class EmbeddedDatabase implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("Could not start embedded PostgreSQL in " + data, e);
     }
+  }
+
+  /**
+   * A Kiln killed hard leaves its PostgreSQL running on the data directory; stop it (a fast
+   * shutdown, as on SIGINT) so this start can take the directory over.
+   */
+  private static void stopOrphanedServer(Path data) throws IOException {
+    Path pidFile = data.resolve("postmaster.pid");
+    if (!Files.exists(pidFile)) {
+      return;
+    }
+    String firstLine = Files.readAllLines(pidFile).stream().findFirst().orElse("").strip();
+    if (!firstLine.matches("\\d+")) {
+      return;
+    }
+    ProcessHandle.of(Long.parseLong(firstLine))
+        .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false))
+        .ifPresent(
+            orphan -> {
+              log.warn("Stopping PostgreSQL {} left running on {}", orphan.pid(), data);
+              orphan.destroy();
+              orphan.onExit().orTimeout(ORPHAN_STOP_SECONDS, TimeUnit.SECONDS).join();
+            });
   }
 
   private void createDatabaseIfMissing() {

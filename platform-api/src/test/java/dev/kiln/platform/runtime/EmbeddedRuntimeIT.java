@@ -63,6 +63,11 @@ class EmbeddedRuntimeIT {
           .contains("Open http://localhost:" + port + "/");
       assertThat(output.getOut()).contains("Kiln is ready.");
       assertThat(Files.isDirectory(home.resolve("postgres"))).isTrue();
+      var owner =
+          org.springframework.jdbc.core.simple.JdbcClient.create(
+              first.getBean("ownerDataSource", javax.sql.DataSource.class));
+      assertThat(owner.sql("show fsync").query(String.class).single()).isEqualTo("on");
+      assertThat(owner.sql("show synchronous_commit").query(String.class).single()).isEqualTo("on");
 
       Api.Response health = api.get("/actuator/health", null);
       assertThat(health.status()).isEqualTo(200);
