@@ -1,6 +1,6 @@
 /**
- * Credit ledger, holds, pricing, spending caps and Stripe purchases.
- *
- * <p>Not built yet: this module only reserves its place in the build until its issue is worked on.
+ * Credits: a double-entry ledger with holds, monthly free quotas and spending caps, prices per
+ * operation, and credit packs bought through Stripe Checkout. A library: {@code platform-api} wires
+ * it in and serves its HTTP API.
  */
 package dev.kiln.billing;

@@ -5,8 +5,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /** Kiln's single process: the API and, depending on {@code kiln.roles}, the workers. */
-@SpringBootApplication
-@ConfigurationPropertiesScan
+@SpringBootApplication(scanBasePackages = "dev.kiln")
+@ConfigurationPropertiesScan("dev.kiln")
 public class KilnApplication {
 
   public static void main(String[] args) {

@@ -49,7 +49,8 @@ class SecurityConfiguration {
                         "/api/v1/auth/signup",
                         "/api/v1/auth/login",
                         "/api/v1/auth/refresh",
-                        "/api/v1/auth/logout")
+                        "/api/v1/auth/logout",
+                        "/api/v1/webhooks/stripe")
                     .permitAll()
                     .requestMatchers(
                         "/.well-known/jwks.json",

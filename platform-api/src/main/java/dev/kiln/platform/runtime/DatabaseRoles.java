@@ -1,7 +1,13 @@
 package dev.kiln.platform.runtime;
 
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.callback.Event;
@@ -12,6 +18,9 @@ import org.flywaydb.core.api.callback.Event;
  * as the schema owner around every migration; idempotent.
  */
 final class DatabaseRoles implements Callback {
+
+  private static final Set<String> ALLOWED_PRIVILEGES =
+      Set.of("select", "insert", "update", "delete");
 
   private final AppRoleCredentials app;
 
@@ -52,8 +61,36 @@ final class DatabaseRoles implements Callback {
       s.execute("grant select, insert, update, delete on all tables in schema public to " + role);
       s.execute("grant usage, select on all sequences in schema public to " + role);
       s.execute("revoke all on flyway_schema_history from " + role);
+      restrictByComment(s, role);
     } catch (SQLException e) {
       throw new IllegalStateException("Could not prepare the application database role", e);
+    }
+  }
+
+  /**
+   * A table whose comment says {@code [app: select, insert]} gets exactly those privileges, so an
+   * append-only ledger cannot be updated or deleted by the application even by mistake.
+   */
+  private static void restrictByComment(Statement s, String role) throws SQLException {
+    Map<String, String> restricted = new LinkedHashMap<>();
+    try (ResultSet rs =
+        s.executeQuery(
+            "select c.relname, substring(obj_description(c.oid, 'pg_class') from '\\[app: ([a-z, ]+)\\]')"
+                + " from pg_class c join pg_namespace n on n.oid = c.relnamespace"
+                + " where n.nspname = 'public' and c.relkind = 'r'"
+                + " and obj_description(c.oid, 'pg_class') ~ '\\[app: [a-z, ]+\\]'")) {
+      while (rs.next()) {
+        restricted.put(rs.getString(1), rs.getString(2));
+      }
+    }
+    for (Map.Entry<String, String> table : restricted.entrySet()) {
+      List<String> privileges =
+          Arrays.stream(table.getValue().split(",")).map(String::strip).toList();
+      if (!ALLOWED_PRIVILEGES.containsAll(privileges)) {
+        throw new IllegalStateException("Unknown privilege in the comment of " + table.getKey());
+      }
+      s.execute("revoke all on " + table.getKey() + " from " + role);
+      s.execute("grant " + String.join(", ", privileges) + " on " + table.getKey() + " to " + role);
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.kiln.platform.runtime;
 
+import dev.kiln.billing.BillingSettings;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,12 +17,15 @@ class StartupReport {
   private final DatabaseServer database;
   private final KafkaServer kafka;
   private final Environment environment;
+  private final BillingSettings billing;
 
   StartupReport(
       RuntimeSettings settings,
       DatabaseServer database,
       KafkaServer kafka,
-      Environment environment) {
+      Environment environment,
+      BillingSettings billing) {
+    this.billing = billing;
     this.settings = settings;
     this.database = database;
     this.kafka = kafka;
@@ -74,9 +78,8 @@ class StartupReport {
   }
 
   private String paymentsChoice() {
-    String key = environment.getProperty("stripe.secret-key", "");
-    return key.isBlank()
-        ? "off (STRIPE_SECRET_KEY unset; billing is not built yet)"
-        : "Stripe key set (billing is not built yet)";
+    return billing.stripe().configured()
+        ? "Stripe Checkout (" + billing.packs().size() + " credit packs)"
+        : "off (STRIPE_SECRET_KEY unset; admins can grant credits)";
   }
 }

@@ -23,6 +23,7 @@ class AccessRules implements OperationCustomizer, SmartInitializingSingleton {
 
   static final String EXTENSION = "x-kiln-access";
   static final String SELF_EXTENSION = "x-kiln-self-allowed";
+  static final String ORG_SCOPED_PREFIX = "/api/v1/orgs/{org}";
 
   private final RequestMappingHandlerMapping mappings;
 
@@ -58,7 +59,8 @@ class AccessRules implements OperationCustomizer, SmartInitializingSingleton {
         .getHandlerMethods()
         .forEach(
             (info, handler) -> {
-              boolean orgScoped = patterns(info).stream().anyMatch(p -> p.contains("{org}"));
+              boolean orgScoped =
+                  patterns(info).stream().anyMatch(p -> p.startsWith(ORG_SCOPED_PREFIX));
               boolean annotated = handler.hasMethodAnnotation(RequiresRole.class);
               if (orgScoped != annotated) {
                 wrong.add(handler.getShortLogMessage());
@@ -66,7 +68,10 @@ class AccessRules implements OperationCustomizer, SmartInitializingSingleton {
             });
     if (!wrong.isEmpty()) {
       throw new IllegalStateException(
-          "Handlers under {org} need @RequiresRole, and only they may have it: " + wrong);
+          "Handlers under "
+              + ORG_SCOPED_PREFIX
+              + " need @RequiresRole, and only they may have it: "
+              + wrong);
     }
   }
 

@@ -27,6 +27,15 @@ class Tenancy {
         .listOfRows();
   }
 
+  /** From here to the end of the current transaction, rows of {@code orgId} are in scope. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  void enter(UUID orgId) {
+    jdbc.sql("select set_config('kiln.org_id', ?, true)")
+        .param(orgId.toString())
+        .query()
+        .listOfRows();
+  }
+
   /** Lets the current transaction see the one invitation whose token hashes to {@code hash}. */
   @Transactional(propagation = Propagation.MANDATORY)
   void presentInvitation(String hash) {

@@ -1,0 +1,2 @@
+/** What each operation costs in credits, from configuration. */
+package dev.kiln.billing.pricing;
