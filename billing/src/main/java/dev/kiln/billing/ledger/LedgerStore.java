@@ -50,6 +50,9 @@ class LedgerStore {
               rs.getString("reason"),
               rs.getTimestamp("expires_at").toInstant());
 
+  /** The advisory lock key space of credit movements ("KILN" in ASCII). */
+  private static final int LOCK_SPACE = 0x4b494c4e;
+
   private final JdbcClient jdbc;
 
   LedgerStore(JdbcClient jdbc) {
@@ -66,13 +69,16 @@ class LedgerStore {
     }
   }
 
+  /**
+   * Serializes the org's credit movements until the transaction ends (an advisory lock: the
+   * application may not lock balance rows, which it cannot update), then reads the wallet.
+   */
   Wallet lockWallet(UUID org) {
-    return jdbc.sql(
-            "select id, balance, held from credit_accounts where org_id = ? and kind = 'wallet'"
-                + " for update")
-        .param(org)
-        .query((rs, n) -> new Wallet(rs.getObject(1, UUID.class), rs.getLong(2), rs.getLong(3)))
-        .single();
+    jdbc.sql("select pg_advisory_xact_lock(?, hashtext(?))")
+        .params(LOCK_SPACE, org.toString())
+        .query()
+        .listOfRows();
+    return wallet(org);
   }
 
   Wallet wallet(UUID org) {
