@@ -36,7 +36,7 @@ create table credit_transfers (
     operation       text,
     operation_ref   text,
     reverses        uuid references credit_transfers (id),
-    created_at      timestamptz not null default now(),
+    created_at      timestamptz not null default clock_timestamp(),
     unique (org_id, idempotency_key),
     check (from_account <> to_account)
 );
@@ -57,7 +57,7 @@ create table credit_holds (
     reason          text,
     captured        bigint check (captured >= 0),
     expires_at      timestamptz not null,
-    created_at      timestamptz not null default now(),
+    created_at      timestamptz not null default clock_timestamp(),
     settled_at      timestamptz,
     unique (org_id, idempotency_key)
 );

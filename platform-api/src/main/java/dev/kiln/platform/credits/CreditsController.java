@@ -19,7 +19,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -32,7 +31,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** {@code /api/v1/orgs/{org}/credits}: members read; owners buy, cap and see purchases. */
 @RestController
-@Validated
 @RequestMapping("/api/v1/orgs/{org}/credits")
 class CreditsController {
 

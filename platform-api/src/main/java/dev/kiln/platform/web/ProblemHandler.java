@@ -1,6 +1,7 @@
 package dev.kiln.platform.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolationException;
 import java.util.Comparator;
 import java.util.List;
 import org.slf4j.Logger;
@@ -45,6 +46,20 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     return ResponseEntity.status(problem.status())
         .headers(headers)
         .body(problem.toProblemDetail(request.getRequestURI()));
+  }
+
+  @ExceptionHandler(ConstraintViolationException.class)
+  ResponseEntity<Object> constraintViolation(ConstraintViolationException e) {
+    List<FieldProblem> errors =
+        e.getConstraintViolations().stream()
+            .map(v -> new FieldProblem(lastNode(v.getPropertyPath().toString()), v.getMessage()))
+            .sorted(Comparator.comparing(FieldProblem::field))
+            .toList();
+    return validation(errors);
+  }
+
+  private static String lastNode(String path) {
+    return path.substring(path.lastIndexOf('.') + 1);
   }
 
   @ExceptionHandler(Exception.class)
