@@ -51,11 +51,7 @@ class AdminCreditsController {
       @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
       @Valid @RequestBody Grant request) {
     orgs.requireExists(org);
-    String key =
-        "admin-grant:"
-            + (idempotencyKey != null && idempotencyKey.matches("[A-Za-z0-9._:-]{8,100}")
-                ? idempotencyKey
-                : UUID.randomUUID().toString());
+    String key = IdempotencyKeys.of("admin-grant", idempotencyKey);
     return ledger.grant(
         org,
         TransferKind.ADMIN_GRANT,

@@ -99,10 +99,7 @@ class CreditsController {
       @AuthenticationPrincipal CurrentUser user,
       @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
       @Valid @RequestBody Checkout request) {
-    String key =
-        idempotencyKey != null && idempotencyKey.matches("[A-Za-z0-9._:-]{8,100}")
-            ? "checkout:" + org + ":" + idempotencyKey
-            : "checkout:" + org + ":" + UUID.randomUUID();
+    String key = IdempotencyKeys.of("checkout:" + org, idempotencyKey);
     return new CheckoutUrl(checkout.checkout(org, user.id(), request.pack(), key));
   }
 

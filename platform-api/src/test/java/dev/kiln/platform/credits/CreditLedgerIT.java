@@ -8,6 +8,7 @@ import dev.kiln.billing.ledger.CreditRecords;
 import dev.kiln.billing.ledger.LedgerProblems;
 import dev.kiln.billing.ledger.TransferKind;
 import dev.kiln.platform.support.Api;
+import dev.kiln.platform.support.AppSql;
 import dev.kiln.platform.support.KilnFixtures;
 import dev.kiln.platform.support.KilnIntegrationTest;
 import java.util.ArrayList;
@@ -50,11 +51,13 @@ class CreditLedgerIT {
   DataSource ownerDataSource;
 
   JdbcClient owner;
+  AppSql asApp;
   UUID org;
 
   @BeforeEach
   void setUp() {
     owner = JdbcClient.create(ownerDataSource);
+    asApp = new AppSql(tx, app);
     org = new KilnFixtures(new Api(port)).signUp("Ledger Owner").personalOrg();
   }
 
@@ -196,34 +199,25 @@ class CreditLedgerIT {
   @Test
   void theApplicationCannotRewriteTheLedgerAndTheDatabaseKeepsAvailableNonNegative() {
     ledger.balance(org);
-    tx.executeWithoutResult(
-        s -> {
-          app.sql("select set_config('kiln.org_id', ?, true)")
-              .param(org.toString())
-              .query()
-              .listOfRows();
+    asApp.inOrg(
+        org,
+        () -> {
           assertThatThrownBy(() -> app.sql("update credit_transfers set amount = 1").update())
               .isInstanceOf(DataAccessException.class)
               .rootCause()
               .hasMessageContaining("permission denied");
         });
-    tx.executeWithoutResult(
-        s -> {
-          app.sql("select set_config('kiln.org_id', ?, true)")
-              .param(org.toString())
-              .query()
-              .listOfRows();
+    asApp.inOrg(
+        org,
+        () -> {
           assertThatThrownBy(() -> app.sql("delete from credit_transfers").update())
               .isInstanceOf(DataAccessException.class)
               .rootCause()
               .hasMessageContaining("permission denied");
         });
-    tx.executeWithoutResult(
-        s -> {
-          app.sql("select set_config('kiln.org_id', ?, true)")
-              .param(org.toString())
-              .query()
-              .listOfRows();
+    asApp.inOrg(
+        org,
+        () -> {
           assertThatThrownBy(() -> app.sql("update credit_accounts set balance = 1000000").update())
               .isInstanceOf(DataAccessException.class)
               .rootCause()
@@ -244,12 +238,9 @@ class CreditLedgerIT {
             .param(org)
             .query(UUID.class)
             .single();
-    tx.executeWithoutResult(
-        s -> {
-          app.sql("select set_config('kiln.org_id', ?, true)")
-              .param(org.toString())
-              .query()
-              .listOfRows();
+    asApp.inOrg(
+        org,
+        () -> {
           assertThatThrownBy(
                   () ->
                       app.sql(

@@ -103,12 +103,7 @@ class CreditsApiIT {
                 .asBoolean())
         .isFalse();
 
-    String admin =
-        api.post(
-                "/api/v1/auth/login",
-                null,
-                Map.of("email", "credits-admin@example.com", "password", "credits-admin-pw"))
-            .text("accessToken");
+    String admin = fixtures.logIn("credits-admin@example.com", "credits-admin-pw");
     Map<String, Object> grant = Map.of("credits", 250, "reason", "launch partner");
     Api.Response granted =
         api.send(
@@ -156,12 +151,7 @@ class CreditsApiIT {
 
   @Test
   void theLedgerIsPagedNewestFirst() {
-    String admin =
-        api.post(
-                "/api/v1/auth/login",
-                null,
-                Map.of("email", "credits-admin@example.com", "password", "credits-admin-pw"))
-            .text("accessToken");
+    String admin = fixtures.logIn("credits-admin@example.com", "credits-admin-pw");
     for (int i = 1; i <= 3; i++) {
       api.post(
           "/api/v1/admin/orgs/" + org + "/credits/grants",

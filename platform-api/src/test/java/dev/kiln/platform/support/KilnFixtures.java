@@ -47,6 +47,14 @@ public final class KilnFixtures {
         UUID.fromString(me.json().get("orgs").get(0).get("id").asString()));
   }
 
+  /** Logs in and returns the access token. */
+  public String logIn(String email, String password) {
+    Api.Response r =
+        api.post("/api/v1/auth/login", null, Map.of("email", email, "password", password));
+    assertThat(r.status()).as(r.raw()).isEqualTo(200);
+    return r.text("accessToken");
+  }
+
   public UUID createOrg(TestUser owner, String name) {
     Api.Response r = api.post("/api/v1/orgs", owner.accessToken(), Map.of("name", name));
     assertThat(r.status()).as(r.raw()).isEqualTo(201);

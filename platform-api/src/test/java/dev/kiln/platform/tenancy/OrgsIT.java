@@ -3,6 +3,7 @@ package dev.kiln.platform.tenancy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kiln.platform.support.Api;
+import dev.kiln.platform.support.AppSql;
 import dev.kiln.platform.support.KilnFixtures;
 import dev.kiln.platform.support.KilnFixtures.TestUser;
 import dev.kiln.platform.support.KilnIntegrationTest;
@@ -168,17 +169,15 @@ class OrgsIT {
   void expiredAndRevokedInvitationsCannotBeAccepted() {
     TestUser late = fixtures.signUp("Late");
     String expired = fixtures.invite(owner, org, late.email(), "viewer");
-    tx.executeWithoutResult(
-        s -> {
-          jdbc.sql("select set_config('kiln.org_id', ?, true)")
-              .param(org.toString())
-              .query()
-              .listOfRows();
-          jdbc.sql(
-                  "update invitations set expires_at = now() - interval '1 minute' where org_id = ?")
-              .param(org)
-              .update();
-        });
+    new AppSql(tx, jdbc)
+        .inOrg(
+            org,
+            () ->
+                jdbc.sql(
+                        "update invitations set expires_at = now() - interval '1 minute'"
+                            + " where org_id = ?")
+                    .param(org)
+                    .update());
     Api.Response r =
         api.post("/api/v1/invitations/" + expired + "/accept", late.accessToken(), null);
     assertThat(r.status()).isEqualTo(410);
