@@ -1,6 +1,6 @@
 /**
- * Sandbox API with Docker and bubblewrap backends, dependency cache, egress proxy and job worker.
- *
- * <p>Not built yet: this module only reserves its place in the build until its issue is worked on.
+ * The sandbox API: where untrusted generated code runs. A {@link dev.kiln.sandbox.SandboxBackend}
+ * opens hardened, single-use {@link dev.kiln.sandbox.Sandbox}es from a {@link
+ * dev.kiln.sandbox.SandboxSpec}; backends are Docker and (for hosts without Docker) bubblewrap.
  */
 package dev.kiln.sandbox;

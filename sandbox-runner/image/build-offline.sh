@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Builds the kiln/sandbox-node image without a registry: a root filesystem assembled from this
+# host's Node.js (and npm), the shared libraries they and common native addons need, and a static
+# busybox, imported with `docker import`. Same layout and user as the production Dockerfile.
+#   sandbox-runner/image/build-offline.sh [tag]      (default tag: kiln/sandbox-node:latest)
+# Needs: docker (with a running daemon), node, busybox (Debian: busybox-static).
+set -euo pipefail
+TAG=${1:-kiln/sandbox-node:latest}
+
+need() { command -v "$1" >/dev/null || { echo "build-offline: '$1' is missing ($2)" >&2; exit 1; }; }
+need docker "apt-get install -y docker.io"
+need node "install Node.js"
+need busybox "apt-get install -y busybox-static"
+docker info >/dev/null 2>&1 || { echo "build-offline: the Docker daemon does not answer" >&2; exit 1; }
+
+root=$(mktemp -d)
+trap 'rm -rf "$root"' EXIT
+mkdir -p "$root"/{bin,usr/bin,usr/lib,etc,tmp,scratch,workspace,deps,home/sandbox,proc,sys,dev}
+chmod 1777 "$root/tmp"
+
+# Node and npm.
+node_bin=$(readlink -f "$(command -v node)")
+cp "$node_bin" "$root/usr/bin/node"
+npm_dir=$(dirname "$(dirname "$(readlink -f "$(command -v npm)")")")
+mkdir -p "$root/usr/lib/node_modules"
+cp -a "$npm_dir" "$root/usr/lib/node_modules/npm"
+ln -s ../lib/node_modules/npm/bin/npm-cli.js "$root/usr/bin/npm"
+ln -s ../lib/node_modules/npm/bin/npx-cli.js "$root/usr/bin/npx"
+
+# The libraries node links against, plus librt and libresolv for native addons (SWC, rolldown,
+# lightningcss, Tailwind's oxide, sharp).
+copy_lib() {
+  local lib=$1
+  [ -e "$lib" ] || return 0
+  mkdir -p "$root$(dirname "$lib")"
+  cp -L "$lib" "$root$lib"
+}
+for lib in $(ldd "$node_bin" | grep -oE '/[^ ]+'); do copy_lib "$lib"; done
+for name in librt.so.1 libresolv.so.2 libnss_dns.so.2 libnss_files.so.2; do
+  for dir in /lib/x86_64-linux-gnu /usr/lib/x86_64-linux-gnu /lib64 /lib; do
+    [ -e "$dir/$name" ] && { copy_lib "$dir/$name"; break; }
+  done
+done
+
+# A shell and the usual tools, from a static busybox.
+cp "$(readlink -f "$(command -v busybox)")" "$root/bin/busybox"
+for applet in $(busybox --list); do
+  [ -e "$root/bin/$applet" ] || ln -s busybox "$root/bin/$applet"
+done
+
+cat > "$root/etc/passwd" <<'PASSWD'
+root:x:0:0:root:/root:/bin/sh
+sandbox:x:1000:1000:sandbox:/home/sandbox:/bin/sh
+PASSWD
+cat > "$root/etc/group" <<'GROUP'
+root:x:0:
+sandbox:x:1000:
+GROUP
+echo "hosts: files dns" > "$root/etc/nsswitch.conf"
+chown -R 1000:1000 "$root/home/sandbox" "$root/workspace" "$root/scratch"
+
+tar -C "$root" -c . | docker import \
+  --change 'ENV PATH=/usr/bin:/bin HOME=/home/sandbox NODE_ENV=development' \
+  --change 'USER 1000:1000' \
+  --change 'WORKDIR /workspace' \
+  --change 'CMD ["/bin/sh"]' \
+  - "$TAG" >/dev/null
+docker run --rm --network none "$TAG" node -e 'console.log("kiln/sandbox-node ready: node " + process.version)'

@@ -1,0 +1,47 @@
+package dev.kiln.sandbox;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * One job's isolated environment, used once and then closed. The job's files live in {@code
+ * /workspace}; {@code /scratch} and {@code /tmp} are writable and size-limited; nothing else is
+ * writable. Not thread-safe.
+ */
+public interface Sandbox extends AutoCloseable {
+
+  /** A stable id, for logs and inspection. */
+  String id();
+
+  /** Writes files (workspace-relative paths) into {@code /workspace}. */
+  void upload(Map<String, byte[]> files);
+
+  /**
+   * Runs a command in {@code /workspace}, streaming its output lines to {@code output} until the
+   * output limit, and returns what happened. Past the sandbox's wall time the command is killed and
+   * the sandbox closed. Never throws for what the command does; throws {@link SandboxFailure} when
+   * the infrastructure fails.
+   */
+  ExecResult exec(List<String> command, Consumer<OutputLine> output);
+
+  /**
+   * A workspace file's bytes, or empty when it does not exist, is not a regular file, or any part
+   * of its path is a symbolic link (links are never followed).
+   */
+  Optional<byte[]> readFile(String path);
+
+  /** Stops and removes everything the sandbox had; idempotent. */
+  @Override
+  void close();
+
+  /** One line of output. */
+  record OutputLine(Stream stream, String text) {}
+
+  /** Where a line came from. */
+  enum Stream {
+    STDOUT,
+    STDERR
+  }
+}

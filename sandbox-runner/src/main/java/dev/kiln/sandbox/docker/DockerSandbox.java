@@ -1,0 +1,154 @@
+package dev.kiln.sandbox.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.StreamType;
+import dev.kiln.sandbox.ExecResult;
+import dev.kiln.sandbox.Sandbox;
+import dev.kiln.sandbox.SandboxFailure;
+import dev.kiln.sandbox.SandboxSpec;
+import dev.kiln.sandbox.internal.HostWorkspace;
+import dev.kiln.sandbox.internal.OutputLines;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/** One running container; commands run in it with {@code docker exec}. */
+final class DockerSandbox implements Sandbox {
+
+  private static final int KILLED = 137;
+
+  private final DockerClient docker;
+  private final String containerId;
+  private final String id;
+  private final SandboxSpec.Limits limits;
+  private final HostWorkspace workspace;
+  private final Instant deadline;
+  private boolean closed;
+
+  DockerSandbox(
+      DockerClient docker,
+      String containerId,
+      String id,
+      SandboxSpec.Limits limits,
+      HostWorkspace workspace) {
+    this.docker = docker;
+    this.containerId = containerId;
+    this.id = id;
+    this.limits = limits;
+    this.workspace = workspace;
+    this.deadline = Instant.now().plus(limits.wallTime());
+  }
+
+  @Override
+  public String id() {
+    return id;
+  }
+
+  String containerId() {
+    return containerId;
+  }
+
+  @Override
+  public void upload(Map<String, byte[]> files) {
+    requireOpen();
+    workspace.write(files);
+  }
+
+  @Override
+  public ExecResult exec(List<String> command, Consumer<OutputLine> output) {
+    requireOpen();
+    Instant start = Instant.now();
+    OutputLines lines = new OutputLines(output, limits.outputBytes());
+    String execId;
+    try {
+      execId =
+          docker
+              .execCreateCmd(containerId)
+              .withCmd(command.toArray(String[]::new))
+              .withAttachStdout(true)
+              .withAttachStderr(true)
+              .exec()
+              .getId();
+    } catch (RuntimeException e) {
+      throw new SandboxFailure("Docker could not run a command in " + id, e);
+    }
+    ResultCallback.Adapter<Frame> callback =
+        new ResultCallback.Adapter<>() {
+          @Override
+          public void onNext(Frame frame) {
+            lines.accept(
+                frame.getStreamType() == StreamType.STDERR ? Stream.STDERR : Stream.STDOUT,
+                frame.getPayload());
+          }
+        };
+    docker.execStartCmd(execId).exec(callback);
+    boolean finished;
+    try {
+      long remaining = Math.max(0, Duration.between(Instant.now(), deadline).toMillis());
+      finished = callback.awaitCompletion(remaining, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      close();
+      throw new SandboxFailure("Interrupted while " + id + " ran a command", e);
+    }
+    lines.finish();
+    Duration took = Duration.between(start, Instant.now());
+    if (!finished) {
+      close();
+      return new ExecResult(KILLED, true, false, lines.truncated(), took);
+    }
+    Long exit = docker.inspectExecCmd(execId).exec().getExitCodeLong();
+    int code = exit == null ? -1 : exit.intValue();
+    boolean oom = code == KILLED && oomKilled();
+    return new ExecResult(code, false, oom, lines.truncated(), took);
+  }
+
+  @Override
+  public Optional<byte[]> readFile(String path) {
+    requireOpen();
+    docker.pauseContainerCmd(containerId).exec();
+    try {
+      return workspace.read(path);
+    } finally {
+      docker.unpauseContainerCmd(containerId).exec();
+    }
+  }
+
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      docker.removeContainerCmd(containerId).withForce(true).withRemoveVolumes(true).exec();
+    } catch (NotFoundException ignored) {
+      // already gone
+    } finally {
+      workspace.delete();
+    }
+  }
+
+  /** True when the kernel killed a process of this container for passing its memory limit. */
+  private boolean oomKilled() {
+    InspectContainerResponse inspect = docker.inspectContainerCmd(containerId).exec();
+    if (Boolean.TRUE.equals(inspect.getState().getOOMKilled())) {
+      return true;
+    }
+    return MemoryEvents.oomKills(containerId) > 0;
+  }
+
+  private void requireOpen() {
+    if (closed) {
+      throw new IllegalStateException("Sandbox " + id + " is closed");
+    }
+  }
+}

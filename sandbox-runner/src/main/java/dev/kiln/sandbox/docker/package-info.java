@@ -1,0 +1,2 @@
+/** The Docker backend: hardened single-use containers through docker-java. */
+package dev.kiln.sandbox.docker;
