@@ -2,10 +2,11 @@
 # Builds the kiln/sandbox-node image without a registry: a root filesystem assembled from this
 # host's Node.js (and npm), the shared libraries they and common native addons need, and a static
 # busybox, imported with `docker import`. Same layout and user as the production Dockerfile.
-#   sandbox-runner/image/build-offline.sh [tag]      (default tag: kiln/sandbox-node:latest)
+#   sandbox-runner/image/build-offline.sh [tag [script-hash]]   (default tag: kiln/sandbox-node:latest)
 # Needs: docker (with a running daemon), node, busybox (Debian: busybox-static).
 set -euo pipefail
 TAG=${1:-kiln/sandbox-node:latest}
+SCRIPT_HASH=${2:-$(sha256sum "$0" | cut -c1-16)}
 
 need() { command -v "$1" >/dev/null || { echo "build-offline: '$1' is missing ($2)" >&2; exit 1; }; }
 need docker "apt-get install -y docker.io"
@@ -64,5 +65,6 @@ tar -C "$root" -c . | docker import \
   --change 'USER 1000:1000' \
   --change 'WORKDIR /workspace' \
   --change 'CMD ["/bin/sh"]' \
+  --change "LABEL dev.kiln.image-script=$SCRIPT_HASH" \
   - "$TAG" >/dev/null
 docker run --rm --network none "$TAG" node -e 'console.log("kiln/sandbox-node ready: node " + process.version)'

@@ -21,7 +21,6 @@ public record RuntimeSettings(
     @DefaultValue("8080") int port,
     @DefaultValue Database database,
     @DefaultValue Kafka kafka,
-    @DefaultValue Sandbox sandbox,
     @DefaultValue Llm llm,
     @DefaultValue({"api", "generation", "sandbox"}) List<String> roles) {
 
@@ -53,11 +52,6 @@ public record RuntimeSettings(
       return bootstrapServers == null || bootstrapServers.isBlank();
     }
   }
-
-  /**
-   * @param backend docker, bubblewrap or auto
-   */
-  public record Sandbox(@DefaultValue("auto") String backend) {}
 
   /**
    * @param apiKey an OpenAI-compatible key; blank means the template engine generates

@@ -1,6 +1,5 @@
 package dev.kiln.platform.runtime;
 
-import dev.kiln.billing.BillingSettings;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,15 +16,15 @@ class StartupReport {
   private final DatabaseServer database;
   private final KafkaServer kafka;
   private final Environment environment;
-  private final BillingSettings billing;
+  private final java.util.List<StartupFact> facts;
 
   StartupReport(
       RuntimeSettings settings,
       DatabaseServer database,
       KafkaServer kafka,
       Environment environment,
-      BillingSettings billing) {
-    this.billing = billing;
+      java.util.List<StartupFact> facts) {
+    this.facts = facts;
     this.settings = settings;
     this.database = database;
     this.kafka = kafka;
@@ -47,9 +46,10 @@ class StartupReport {
     rows.put("home", settings.home().toAbsolutePath().normalize().toString());
     rows.put("database", database.endpoint().description());
     rows.put("kafka", kafka.description());
-    rows.put("sandbox backend", sandboxChoice());
+    facts.stream()
+        .sorted(java.util.Comparator.comparingInt(StartupFact::order))
+        .forEach(f -> rows.put(f.label(), f.choice()));
     rows.put("generator", generatorChoice());
-    rows.put("payments", paymentsChoice());
     rows.put("roles", String.join(",", settings.roles()));
     int keyWidth = rows.keySet().stream().mapToInt(String::length).max().orElse(0);
     int valueWidth = rows.values().stream().mapToInt(String::length).max().orElse(0);
@@ -67,19 +67,9 @@ class StartupReport {
     return "http://localhost:" + port + "/";
   }
 
-  private String sandboxChoice() {
-    return settings.sandbox().backend() + " (sandbox-runner is not built yet: no code is run)";
-  }
-
   private String generatorChoice() {
     boolean llm = settings.llm().apiKey() != null && !settings.llm().apiKey().isBlank();
     String engine = llm ? "LLM gateway (" + settings.llm().model() + ")" : "template engine";
     return engine + " (generation is not built yet)";
-  }
-
-  private String paymentsChoice() {
-    return billing.stripe().configured()
-        ? "Stripe Checkout (" + billing.packs().size() + " credit packs)"
-        : "off (STRIPE_SECRET_KEY unset; admins can grant credits)";
   }
 }

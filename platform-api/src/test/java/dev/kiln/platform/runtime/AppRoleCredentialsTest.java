@@ -38,7 +38,6 @@ class AppRoleCredentialsTest {
         8080,
         new RuntimeSettings.Database(null, "postgres", null, "kiln_app", appPassword),
         new RuntimeSettings.Kafka(null),
-        new RuntimeSettings.Sandbox("auto"),
         new RuntimeSettings.Llm(null, null, null),
         List.of("api"));
   }

@@ -1,0 +1,21 @@
+package dev.kiln.sandbox;
+
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How sandboxes run, bound from {@code kiln.sandbox.*} ({@code KILN_SANDBOX_BACKEND}...).
+ *
+ * @param backend {@code auto} (Docker when its daemon answers, else bubblewrap), {@code docker} or
+ *     {@code bubblewrap}
+ * @param dockerHost the Docker daemon's address
+ * @param image the sandbox image
+ * @param workspaces where job workspaces live on the host; blank means {@code KILN_HOME/sandboxes}
+ */
+@ConfigurationProperties("kiln.sandbox")
+public record SandboxSettings(
+    @DefaultValue("auto") String backend,
+    @DefaultValue("unix:///var/run/docker.sock") String dockerHost,
+    @DefaultValue("kiln/sandbox-node:latest") String image,
+    Path workspaces) {}
