@@ -37,12 +37,17 @@ public final class DockerBackend implements SandboxBackend {
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
   private static final Duration RESPONSE_TIMEOUT = Duration.ofMinutes(2);
 
+  /** A started, idle container and its workspace, not yet handed to a job. */
+  record Started(String containerId, String id, HostWorkspace workspace) {}
+
   private final DockerClient docker;
   private final Path workspaces;
+  private final WarmPool pool;
 
-  private DockerBackend(DockerClient docker, Path workspaces) {
+  private DockerBackend(DockerClient docker, Path workspaces, int poolSize) {
     this.docker = docker;
     this.workspaces = workspaces;
+    this.pool = new WarmPool(poolSize, this::start, this::remove);
   }
 
   /**
@@ -50,6 +55,14 @@ public final class DockerBackend implements SandboxBackend {
    * unix:///var/run/docker.sock}), keeping job workspaces under {@code workspaces}.
    */
   public static DockerBackend connect(String dockerHost, Path workspaces) {
+    return connect(dockerHost, workspaces, 0);
+  }
+
+  /**
+   * As {@link #connect(String, Path)}, keeping {@code poolSize} started containers ready per
+   * (image, limits) once that pair has been asked for or {@link #warm warmed}.
+   */
+  public static DockerBackend connect(String dockerHost, Path workspaces, int poolSize) {
     DefaultDockerClientConfig config =
         DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerHost(dockerHost).build();
     ApacheDockerHttpClient http =
@@ -59,7 +72,7 @@ public final class DockerBackend implements SandboxBackend {
             .connectionTimeout(CONNECT_TIMEOUT)
             .responseTimeout(RESPONSE_TIMEOUT)
             .build();
-    return new DockerBackend(DockerClientImpl.getInstance(config, http), workspaces);
+    return new DockerBackend(DockerClientImpl.getInstance(config, http), workspaces, poolSize);
   }
 
   @Override
@@ -77,33 +90,56 @@ public final class DockerBackend implements SandboxBackend {
     }
   }
 
+  /** How many started containers wait for sandboxes like {@code spec}. */
+  int idle(SandboxSpec spec) {
+    return pool.idle(new WarmPool.Key(spec.image(), spec.limits()));
+  }
+
+  /** Starts filling the warm pool for sandboxes like {@code spec}. */
+  public void warm(SandboxSpec spec) {
+    pool.fill(new WarmPool.Key(spec.image(), spec.limits()));
+  }
+
   @Override
   public Sandbox open(SandboxSpec spec) {
     if (spec.network() != SandboxSpec.NetworkPolicy.NONE) {
       throw new SandboxFailure(
           "Network policy " + spec.network() + " needs the egress proxy, which is not built yet");
     }
+    WarmPool.Key key = new WarmPool.Key(spec.image(), spec.limits());
+    Started started = pool.take(key).orElseGet(() -> start(key));
+    return new DockerSandbox(
+        docker, started.containerId(), started.id(), spec.limits(), started.workspace());
+  }
+
+  /** Creates and starts a container with its own empty workspace. */
+  private Started start(WarmPool.Key key) {
     String id = "kiln-" + UUID.randomUUID();
     HostWorkspace workspace = HostWorkspace.create(workspaces, id);
     try {
       CreateContainerResponse created =
           docker
-              .createContainerCmd(spec.image())
+              .createContainerCmd(key.image())
               .withName(id)
               .withUser(HostWorkspace.SANDBOX_UID + ":" + HostWorkspace.SANDBOX_UID)
               .withWorkingDir("/workspace")
               .withEnv(List.of("HOME=/home/sandbox", "PATH=/usr/bin:/bin", "NODE_ENV=development"))
-              .withLabels(Map.of(LABEL, id, LABEL + ".tenant", spec.tenant()))
+              .withLabels(Map.of(LABEL, id))
               .withCmd("sleep", "2147483647")
-              .withHostConfig(hostConfig(spec.limits(), workspace.root()))
+              .withHostConfig(hostConfig(key.limits(), workspace.root()))
               .exec();
       docker.startContainerCmd(created.getId()).exec();
-      return new DockerSandbox(docker, created.getId(), id, spec.limits(), workspace);
+      return new Started(created.getId(), id, workspace);
     } catch (RuntimeException e) {
       removeQuietly(id);
       workspace.delete();
-      throw new SandboxFailure("Docker could not start a sandbox from " + spec.image(), e);
+      throw new SandboxFailure("Docker could not start a sandbox from " + key.image(), e);
     }
+  }
+
+  private void remove(Started started) {
+    removeQuietly(started.id());
+    started.workspace().delete();
   }
 
   static HostConfig hostConfig(SandboxSpec.Limits limits, Path workspace) {
@@ -142,6 +178,7 @@ public final class DockerBackend implements SandboxBackend {
 
   @Override
   public void close() {
+    pool.close();
     try {
       docker.close();
     } catch (IOException ignored) {
