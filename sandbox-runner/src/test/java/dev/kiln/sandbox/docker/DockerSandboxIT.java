@@ -67,6 +67,12 @@ class DockerSandboxIT extends SandboxContract {
   }
 
   @Test
+  void theDefaultSeccompProfileIsOn() {
+    Sandbox sandbox = open();
+    assertThat(run(sandbox, "grep Seccomp: /proc/self/status").stdout()).contains("Seccomp:\t2");
+  }
+
+  @Test
   void inspectionShowsEveryHardeningSetting() {
     SandboxSpec.Limits limits = SandboxSpec.Limits.defaults();
     DockerSandbox sandbox = (DockerSandbox) open(limits);

@@ -1,0 +1,228 @@
+package dev.kiln.sandbox.bubblewrap;
+
+import dev.kiln.sandbox.ExecResult;
+import dev.kiln.sandbox.Sandbox;
+import dev.kiln.sandbox.SandboxFailure;
+import dev.kiln.sandbox.SandboxSpec;
+import dev.kiln.sandbox.internal.HostWorkspace;
+import dev.kiln.sandbox.internal.OutputLines;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/** A bubblewrap sandbox: a workspace, mounts and cgroups that outlive each command. */
+final class BubblewrapSandbox implements Sandbox {
+
+  private static final int KILLED = 137;
+  private static final String JOIN_CGROUPS =
+      "for f in $KILN_CGROUP_PROCS; do echo $$ > \"$f\" || exit 125; done; exec \"$@\"";
+
+  private final String id;
+  private final SandboxSpec.Limits limits;
+  private final HostWorkspace workspace;
+  private final Mounts mounts;
+  private final Cgroup cgroup;
+  private final Instant deadline;
+  private boolean closed;
+
+  BubblewrapSandbox(
+      String id, SandboxSpec.Limits limits, HostWorkspace workspace, Mounts mounts, Cgroup cgroup) {
+    this.id = id;
+    this.limits = limits;
+    this.workspace = workspace;
+    this.mounts = mounts;
+    this.cgroup = cgroup;
+    this.deadline = Instant.now().plus(limits.wallTime());
+  }
+
+  @Override
+  public String id() {
+    return id;
+  }
+
+  @Override
+  public void upload(Map<String, byte[]> files) {
+    requireOpen();
+    workspace.write(files);
+  }
+
+  @Override
+  public ExecResult exec(List<String> command, Consumer<OutputLine> output) {
+    requireOpen();
+    Instant start = Instant.now();
+    long oomBefore = cgroup.oomKills();
+    OutputLines lines = new OutputLines(output, limits.outputBytes());
+    Process process;
+    try {
+      ProcessBuilder builder = new ProcessBuilder(commandLine(command));
+      builder.environment().clear();
+      builder.environment().put("PATH", "/usr/bin:/bin:/usr/sbin:/sbin");
+      builder
+          .environment()
+          .put(
+              "KILN_CGROUP_PROCS",
+              cgroup.procsFiles().stream().map(Path::toString).collect(Collectors.joining(" ")));
+      builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+      process = builder.start();
+    } catch (IOException e) {
+      throw new SandboxFailure("Could not start bwrap for " + id, e);
+    }
+    Thread out = pump(process.getInputStream(), Stream.STDOUT, lines);
+    Thread err = pump(process.getErrorStream(), Stream.STDERR, lines);
+    boolean finished;
+    try {
+      long remaining = Math.max(0, Duration.between(Instant.now(), deadline).toMillis());
+      finished = process.waitFor(remaining, TimeUnit.MILLISECONDS);
+      if (!finished) {
+        cgroup.killAll();
+        process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+      }
+      out.join(Duration.ofSeconds(5));
+      err.join(Duration.ofSeconds(5));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      close();
+      throw new SandboxFailure("Interrupted while " + id + " ran a command", e);
+    }
+    lines.finish();
+    Duration took = Duration.between(start, Instant.now());
+    if (!finished) {
+      close();
+      return new ExecResult(KILLED, true, false, lines.truncated(), took);
+    }
+    int code = process.exitValue();
+    boolean oom = cgroup.oomKills() > oomBefore;
+    return new ExecResult(
+        oom && code != KILLED ? KILLED : code, false, oom, lines.truncated(), took);
+  }
+
+  @Override
+  public Optional<byte[]> readFile(String path) {
+    requireOpen();
+    return workspace.read(path);
+  }
+
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    cgroup.destroy();
+    mounts.destroy();
+    workspace.delete();
+  }
+
+  boolean leftOnHost() {
+    return cgroup.exists() || mounts.exists() || Files.exists(workspace.root());
+  }
+
+  private List<String> commandLine(List<String> command) {
+    List<String> line = new ArrayList<>(List.of("/bin/sh", "-c", JOIN_CGROUPS, "sh"));
+    int uid = HostWorkspace.SANDBOX_UID;
+    line.addAll(
+        List.of(
+            "setpriv",
+            "--reuid=" + uid,
+            "--regid=" + uid,
+            "--clear-groups",
+            "--inh-caps=-all",
+            "--bounding-set=-all",
+            "--no-new-privs"));
+    line.addAll(
+        List.of(
+            "bwrap",
+            "--unshare-all",
+            "--unshare-user",
+            "--disable-userns",
+            "--uid",
+            String.valueOf(uid),
+            "--gid",
+            String.valueOf(uid),
+            "--die-with-parent",
+            "--new-session",
+            "--clearenv",
+            "--setenv",
+            "HOME",
+            "/home/sandbox",
+            "--setenv",
+            "PATH",
+            "/usr/bin:/bin",
+            "--setenv",
+            "NODE_ENV",
+            "development",
+            "--ro-bind",
+            "/usr",
+            "/usr"));
+    for (String top : List.of("bin", "lib", "lib64", "sbin")) {
+      Path host = Path.of("/" + top);
+      if (Files.isSymbolicLink(host)) {
+        try {
+          line.addAll(
+              List.of("--symlink", Files.readSymbolicLink(host).toString(), host.toString()));
+        } catch (IOException e) {
+          throw new SandboxFailure("Could not read " + host, e);
+        }
+      } else if (Files.isDirectory(host)) {
+        line.addAll(List.of("--ro-bind", host.toString(), host.toString()));
+      }
+    }
+    line.addAll(
+        List.of(
+            "--ro-bind-try",
+            "/etc/alternatives",
+            "/etc/alternatives",
+            "--proc",
+            "/proc",
+            "--dev",
+            "/dev"));
+    mounts
+        .byTarget()
+        .forEach((target, host) -> line.addAll(List.of("--bind", host.toString(), target)));
+    line.addAll(
+        List.of(
+            "--bind",
+            workspace.root().toString(),
+            "/workspace",
+            "--chdir",
+            "/workspace",
+            "--cap-drop",
+            "ALL",
+            "--"));
+    line.addAll(command);
+    return line;
+  }
+
+  private static Thread pump(InputStream in, Stream stream, OutputLines lines) {
+    return Thread.ofVirtual()
+        .start(
+            () -> {
+              byte[] buffer = new byte[8192];
+              try (in) {
+                int n;
+                while ((n = in.read(buffer)) > 0) {
+                  lines.accept(stream, Arrays.copyOf(buffer, n));
+                }
+              } catch (IOException ignored) {
+                // the process is gone
+              }
+            });
+  }
+
+  private void requireOpen() {
+    if (closed) {
+      throw new IllegalStateException("Sandbox " + id + " is closed");
+    }
+  }
+}
