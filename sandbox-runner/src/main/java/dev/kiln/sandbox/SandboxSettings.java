@@ -12,10 +12,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param dockerHost the Docker daemon's address
  * @param image the sandbox image
  * @param workspaces where job workspaces live on the host; blank means {@code KILN_HOME/sandboxes}
+ * @param warmPool started Docker containers kept idle per image and limits
  */
 @ConfigurationProperties("kiln.sandbox")
 public record SandboxSettings(
     @DefaultValue("auto") String backend,
     @DefaultValue("unix:///var/run/docker.sock") String dockerHost,
     @DefaultValue("kiln/sandbox-node:latest") String image,
-    Path workspaces) {}
+    Path workspaces,
+    @DefaultValue("2") int warmPool) {}
