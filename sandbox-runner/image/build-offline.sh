@@ -6,7 +6,7 @@
 # Needs: docker (with a running daemon), node, busybox (Debian: busybox-static).
 set -euo pipefail
 TAG=${1:-kiln/sandbox-node:latest}
-SCRIPT_HASH=${2:-$(sha256sum "$0" | cut -c1-16)}
+SCRIPT_HASH=${2:-$(cat "$0" "$(dirname "$0")/egress-proxy.js" | sha256sum | cut -c1-16)}
 
 need() { command -v "$1" >/dev/null || { echo "build-offline: '$1' is missing ($2)" >&2; exit 1; }; }
 need docker "apt-get install -y docker.io"
@@ -16,7 +16,8 @@ docker info >/dev/null 2>&1 || { echo "build-offline: the Docker daemon does not
 
 root=$(mktemp -d)
 trap 'rm -rf "$root"' EXIT
-mkdir -p "$root"/{bin,usr/bin,usr/lib,etc,tmp,scratch,workspace,deps,home/sandbox,proc,sys,dev}
+mkdir -p "$root"/{bin,usr/bin,usr/lib,etc,tmp,scratch,workspace,deps,home/sandbox,proc,sys,dev,opt/kiln}
+cp "$(dirname "$0")/egress-proxy.js" "$root/opt/kiln/egress-proxy.js"
 chmod 1777 "$root/tmp"
 
 # Node and npm.
@@ -48,6 +49,7 @@ cp "$(readlink -f "$(command -v busybox)")" "$root/bin/busybox"
 for applet in $(busybox --list); do
   [ -e "$root/bin/$applet" ] || ln -s busybox "$root/bin/$applet"
 done
+ln -s ../../bin/busybox "$root/usr/bin/env"   # for #!/usr/bin/env node scripts (npm, npx)
 
 cat > "$root/etc/passwd" <<'PASSWD'
 root:x:0:0:root:/root:/bin/sh
@@ -58,10 +60,15 @@ root:x:0:
 sandbox:x:1000:
 GROUP
 echo "hosts: files dns" > "$root/etc/nsswitch.conf"
+# The host's CA bundle, so TLS to the registry verifies the same way it does on the host.
+if [ -f /etc/ssl/certs/ca-certificates.crt ]; then
+  mkdir -p "$root/etc/ssl/certs"
+  cp /etc/ssl/certs/ca-certificates.crt "$root/etc/ssl/certs/ca-certificates.crt"
+fi
 chown -R 1000:1000 "$root/home/sandbox" "$root/workspace" "$root/scratch"
 
 tar -C "$root" -c . | docker import \
-  --change 'ENV PATH=/usr/bin:/bin HOME=/home/sandbox NODE_ENV=development' \
+  --change 'ENV PATH=/usr/bin:/bin HOME=/home/sandbox NODE_ENV=development NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt' \
   --change 'USER 1000:1000' \
   --change 'WORKDIR /workspace' \
   --change 'CMD ["/bin/sh"]' \

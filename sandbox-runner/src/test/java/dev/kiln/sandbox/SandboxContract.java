@@ -236,7 +236,17 @@ public abstract class SandboxContract {
             .toList();
     assertThat(names)
         .allMatch(
-            n -> List.of("HOME", "PATH", "NODE_ENV", "HOSTNAME", "PWD", "SHLVL", "_").contains(n));
+            n ->
+                List.of(
+                        "HOME",
+                        "PATH",
+                        "NODE_ENV",
+                        "NODE_EXTRA_CA_CERTS",
+                        "HOSTNAME",
+                        "PWD",
+                        "SHLVL",
+                        "_")
+                    .contains(n));
     assertThat(run(sandbox, "ls /var/run/docker.sock /run/docker.sock 2>&1").all())
         .contains("No such file");
   }

@@ -40,14 +40,31 @@ public final class DockerBackend implements SandboxBackend {
   /** A started, idle container and its workspace, not yet handed to a job. */
   record Started(String containerId, String id, HostWorkspace workspace) {}
 
+  /**
+   * @param poolSize started containers kept idle per image, limits and network policy
+   * @param proxyImage the image the egress proxy runs in (it holds {@code egress-proxy.js})
+   * @param allowlist host names REGISTRY_ONLY sandboxes may reach through the proxy
+   */
+  public record Options(int poolSize, String proxyImage, List<String> allowlist) {
+    public static Options defaults() {
+      return new Options(0, "kiln/sandbox-node:latest", List.of("registry.npmjs.org"));
+    }
+
+    public Options withPoolSize(int size) {
+      return new Options(size, proxyImage, allowlist);
+    }
+  }
+
   private final DockerClient docker;
   private final Path workspaces;
   private final WarmPool pool;
+  private final EgressNetwork egress;
 
-  private DockerBackend(DockerClient docker, Path workspaces, int poolSize) {
+  private DockerBackend(DockerClient docker, Path workspaces, Options options) {
     this.docker = docker;
     this.workspaces = workspaces;
-    this.pool = new WarmPool(poolSize, this::start, this::remove);
+    this.pool = new WarmPool(options.poolSize(), this::start, this::remove);
+    this.egress = new EgressNetwork(docker, options.proxyImage(), options.allowlist());
   }
 
   /**
@@ -55,7 +72,7 @@ public final class DockerBackend implements SandboxBackend {
    * unix:///var/run/docker.sock}), keeping job workspaces under {@code workspaces}.
    */
   public static DockerBackend connect(String dockerHost, Path workspaces) {
-    return connect(dockerHost, workspaces, 0);
+    return connect(dockerHost, workspaces, Options.defaults());
   }
 
   /**
@@ -63,6 +80,11 @@ public final class DockerBackend implements SandboxBackend {
    * (image, limits) once that pair has been asked for or {@link #warm warmed}.
    */
   public static DockerBackend connect(String dockerHost, Path workspaces, int poolSize) {
+    return connect(dockerHost, workspaces, Options.defaults().withPoolSize(poolSize));
+  }
+
+  /** A backend with every option given. */
+  public static DockerBackend connect(String dockerHost, Path workspaces, Options options) {
     DefaultDockerClientConfig config =
         DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerHost(dockerHost).build();
     ApacheDockerHttpClient http =
@@ -72,7 +94,7 @@ public final class DockerBackend implements SandboxBackend {
             .connectionTimeout(CONNECT_TIMEOUT)
             .responseTimeout(RESPONSE_TIMEOUT)
             .build();
-    return new DockerBackend(DockerClientImpl.getInstance(config, http), workspaces, poolSize);
+    return new DockerBackend(DockerClientImpl.getInstance(config, http), workspaces, options);
   }
 
   @Override
@@ -92,24 +114,37 @@ public final class DockerBackend implements SandboxBackend {
 
   /** How many started containers wait for sandboxes like {@code spec}. */
   int idle(SandboxSpec spec) {
-    return pool.idle(new WarmPool.Key(spec.image(), spec.limits()));
+    return pool.idle(key(spec));
   }
 
   /** Starts filling the warm pool for sandboxes like {@code spec}. */
   public void warm(SandboxSpec spec) {
-    pool.fill(new WarmPool.Key(spec.image(), spec.limits()));
+    pool.fill(key(spec));
   }
 
   @Override
   public Sandbox open(SandboxSpec spec) {
-    if (spec.network() != SandboxSpec.NetworkPolicy.NONE) {
-      throw new SandboxFailure(
-          "Network policy " + spec.network() + " needs the egress proxy, which is not built yet");
+    if (spec.network() == SandboxSpec.NetworkPolicy.REGISTRY_ONLY) {
+      ensureEgress();
     }
-    WarmPool.Key key = new WarmPool.Key(spec.image(), spec.limits());
+    WarmPool.Key key = key(spec);
     Started started = pool.take(key).orElseGet(() -> start(key));
     return new DockerSandbox(
         docker, started.containerId(), started.id(), spec.limits(), started.workspace());
+  }
+
+  private static WarmPool.Key key(SandboxSpec spec) {
+    return new WarmPool.Key(spec.image(), spec.limits(), spec.network());
+  }
+
+  private void ensureEgress() {
+    try {
+      egress.ensure();
+    } catch (RuntimeException e) {
+      throw e instanceof SandboxFailure f
+          ? f
+          : new SandboxFailure("Could not prepare the egress proxy", e);
+    }
   }
 
   /** Creates and starts a container with its own empty workspace. */
@@ -123,10 +158,10 @@ public final class DockerBackend implements SandboxBackend {
               .withName(id)
               .withUser(HostWorkspace.SANDBOX_UID + ":" + HostWorkspace.SANDBOX_UID)
               .withWorkingDir("/workspace")
-              .withEnv(List.of("HOME=/home/sandbox", "PATH=/usr/bin:/bin", "NODE_ENV=development"))
+              .withEnv(environment(key.network()))
               .withLabels(Map.of(LABEL, id))
               .withCmd("sleep", "2147483647")
-              .withHostConfig(hostConfig(key.limits(), workspace.root()))
+              .withHostConfig(hostConfig(key.limits(), workspace.root(), key.network()))
               .exec();
       docker.startContainerCmd(created.getId()).exec();
       return new Started(created.getId(), id, workspace);
@@ -142,7 +177,18 @@ public final class DockerBackend implements SandboxBackend {
     started.workspace().delete();
   }
 
-  static HostConfig hostConfig(SandboxSpec.Limits limits, Path workspace) {
+  private static List<String> environment(SandboxSpec.NetworkPolicy network) {
+    List<String> env =
+        new java.util.ArrayList<>(
+            List.of("HOME=/home/sandbox", "PATH=/usr/bin:/bin", "NODE_ENV=development"));
+    if (network == SandboxSpec.NetworkPolicy.REGISTRY_ONLY) {
+      env.addAll(EgressNetwork.proxyEnvironment());
+    }
+    return env;
+  }
+
+  static HostConfig hostConfig(
+      SandboxSpec.Limits limits, Path workspace, SandboxSpec.NetworkPolicy network) {
     String scratch =
         "rw,exec,nosuid,nodev,uid=1000,gid=1000,mode=0755,size=" + limits.scratchBytes();
     return HostConfig.newHostConfig()
@@ -162,7 +208,7 @@ public final class DockerBackend implements SandboxBackend {
                 "/home/sandbox",
                 "rw,exec,nosuid,nodev,mode=0700,uid=1000,gid=1000,size=" + TMP_SIZE))
         .withBinds(new Bind(workspace.toString(), new Volume("/workspace"), AccessMode.rw))
-        .withNetworkMode("none")
+        .withNetworkMode(network == SandboxSpec.NetworkPolicy.NONE ? "none" : EgressNetwork.NETWORK)
         .withInit(true)
         .withIpcMode("private")
         .withPrivileged(false);
