@@ -1,5 +1,6 @@
 package dev.kiln.sandbox;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,6 +32,13 @@ public interface Sandbox extends AutoCloseable {
    * of its path is a symbolic link (links are never followed).
    */
   Optional<byte[]> readFile(String path);
+
+  /**
+   * Moves a workspace directory out to {@code target} on the host (which must not exist yet), for
+   * caching. Refused when any part of the path is a link. The job cannot change the tree while it
+   * moves.
+   */
+  void moveOut(String directory, Path target);
 
   /** Stops and removes everything the sandbox had; idempotent. */
   @Override

@@ -1,19 +1,33 @@
 package dev.kiln.sandbox;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 
 /**
- * What to open: an image, limits, a network policy, and the tenant it runs for (sandboxes are never
- * shared across tenants).
+ * What to open: an image, limits, a network policy, the tenant it runs for (sandboxes are never
+ * shared across tenants), and optionally cached dependencies mounted read-only at {@code
+ * /workspace/node_modules}.
+ *
+ * @param dependencies a {@code node_modules} directory from the {@link DependencyCache}, or null
  */
-public record SandboxSpec(String image, Limits limits, NetworkPolicy network, String tenant) {
+public record SandboxSpec(
+    String image, Limits limits, NetworkPolicy network, String tenant, Path dependencies) {
 
   public SandboxSpec {
     Objects.requireNonNull(image, "image");
     Objects.requireNonNull(limits, "limits");
     Objects.requireNonNull(network, "network");
     Objects.requireNonNull(tenant, "tenant");
+  }
+
+  public SandboxSpec(String image, Limits limits, NetworkPolicy network, String tenant) {
+    this(image, limits, network, tenant, null);
+  }
+
+  /** The same spec with cached dependencies mounted read-only. */
+  public SandboxSpec withDependencies(Path nodeModules) {
+    return new SandboxSpec(image, limits, network, tenant, nodeModules);
   }
 
   /** What a job may reach. */

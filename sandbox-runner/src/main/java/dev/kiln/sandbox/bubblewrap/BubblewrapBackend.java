@@ -56,8 +56,11 @@ public final class BubblewrapBackend implements SandboxBackend {
     try {
       mounts = Mounts.create(workspaces.resolve(id + ".mounts"), spec.limits());
       cgroup = Cgroup.create(id, spec.limits());
-      return new BubblewrapSandbox(id, spec.limits(), workspace, mounts, cgroup);
-    } catch (RuntimeException e) {
+      if (spec.dependencies() != null) {
+        Files.createDirectories(workspace.root().resolve("node_modules"));
+      }
+      return new BubblewrapSandbox(id, spec, workspace, mounts, cgroup);
+    } catch (IOException | RuntimeException e) {
       if (cgroup != null) {
         cgroup.destroy();
       }
@@ -69,11 +72,21 @@ public final class BubblewrapBackend implements SandboxBackend {
     }
   }
 
-  /** The sandbox user must be able to reach its directories through this one. */
+  /** The sandbox user must be able to reach its directories through this one and its parents. */
   private void prepareParent() {
     try {
       Files.createDirectories(workspaces);
       Files.setPosixFilePermissions(workspaces, PosixFilePermissions.fromString("rwx--x--x"));
+      for (Path dir = workspaces.toRealPath().getParent(); dir != null; dir = dir.getParent()) {
+        if (!Files.getPosixFilePermissions(dir)
+            .contains(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE)) {
+          throw new SandboxFailure(
+              dir
+                  + " is not searchable by others, so the sandbox user cannot reach "
+                  + workspaces
+                  + " (chmod o+x it, or set KILN_SANDBOX_WORKSPACES elsewhere)");
+        }
+      }
     } catch (IOException e) {
       throw new SandboxFailure("Could not prepare " + workspaces, e);
     }

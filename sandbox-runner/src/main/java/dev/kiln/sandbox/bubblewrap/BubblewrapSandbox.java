@@ -33,17 +33,19 @@ final class BubblewrapSandbox implements Sandbox {
   private final HostWorkspace workspace;
   private final Mounts mounts;
   private final Cgroup cgroup;
+  private final Path dependencies;
   private final Instant deadline;
   private boolean closed;
 
   BubblewrapSandbox(
-      String id, SandboxSpec.Limits limits, HostWorkspace workspace, Mounts mounts, Cgroup cgroup) {
+      String id, SandboxSpec spec, HostWorkspace workspace, Mounts mounts, Cgroup cgroup) {
     this.id = id;
-    this.limits = limits;
+    this.limits = spec.limits();
+    this.dependencies = spec.dependencies();
     this.workspace = workspace;
     this.mounts = mounts;
     this.cgroup = cgroup;
-    this.deadline = Instant.now().plus(limits.wallTime());
+    this.deadline = Instant.now().plus(spec.limits().wallTime());
   }
 
   @Override
@@ -111,6 +113,12 @@ final class BubblewrapSandbox implements Sandbox {
   public Optional<byte[]> readFile(String path) {
     requireOpen();
     return workspace.read(path);
+  }
+
+  @Override
+  public void moveOut(String directory, Path target) {
+    requireOpen();
+    workspace.moveOut(directory, target);
   }
 
   @Override
@@ -190,16 +198,11 @@ final class BubblewrapSandbox implements Sandbox {
     mounts
         .byTarget()
         .forEach((target, host) -> line.addAll(List.of("--bind", host.toString(), target)));
-    line.addAll(
-        List.of(
-            "--bind",
-            workspace.root().toString(),
-            "/workspace",
-            "--chdir",
-            "/workspace",
-            "--cap-drop",
-            "ALL",
-            "--"));
+    line.addAll(List.of("--bind", workspace.root().toString(), "/workspace"));
+    if (dependencies != null) {
+      line.addAll(List.of("--ro-bind", dependencies.toString(), "/workspace/node_modules"));
+    }
+    line.addAll(List.of("--chdir", "/workspace", "--cap-drop", "ALL", "--"));
     line.addAll(command);
     return line;
   }

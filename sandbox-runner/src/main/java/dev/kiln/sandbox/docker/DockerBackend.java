@@ -134,7 +134,7 @@ public final class DockerBackend implements SandboxBackend {
   }
 
   private static WarmPool.Key key(SandboxSpec spec) {
-    return new WarmPool.Key(spec.image(), spec.limits(), spec.network());
+    return new WarmPool.Key(spec.image(), spec.limits(), spec.network(), spec.dependencies());
   }
 
   private void ensureEgress() {
@@ -161,7 +161,7 @@ public final class DockerBackend implements SandboxBackend {
               .withEnv(environment(key.network()))
               .withLabels(Map.of(LABEL, id))
               .withCmd("sleep", "2147483647")
-              .withHostConfig(hostConfig(key.limits(), workspace.root(), key.network()))
+              .withHostConfig(hostConfig(key, workspace.root()))
               .exec();
       docker.startContainerCmd(created.getId()).exec();
       return new Started(created.getId(), id, workspace);
@@ -187,8 +187,16 @@ public final class DockerBackend implements SandboxBackend {
     return env;
   }
 
-  static HostConfig hostConfig(
-      SandboxSpec.Limits limits, Path workspace, SandboxSpec.NetworkPolicy network) {
+  static HostConfig hostConfig(WarmPool.Key key, Path workspace) {
+    SandboxSpec.Limits limits = key.limits();
+    SandboxSpec.NetworkPolicy network = key.network();
+    List<Bind> binds = new java.util.ArrayList<>();
+    binds.add(new Bind(workspace.toString(), new Volume("/workspace"), AccessMode.rw));
+    if (key.dependencies() != null) {
+      binds.add(
+          new Bind(
+              key.dependencies().toString(), new Volume("/workspace/node_modules"), AccessMode.ro));
+    }
     String scratch =
         "rw,exec,nosuid,nodev,uid=1000,gid=1000,mode=0755,size=" + limits.scratchBytes();
     return HostConfig.newHostConfig()
@@ -207,7 +215,7 @@ public final class DockerBackend implements SandboxBackend {
                 "rw,exec,nosuid,nodev,mode=1777,size=" + TMP_SIZE,
                 "/home/sandbox",
                 "rw,exec,nosuid,nodev,mode=0700,uid=1000,gid=1000,size=" + TMP_SIZE))
-        .withBinds(new Bind(workspace.toString(), new Volume("/workspace"), AccessMode.rw))
+        .withBinds(binds)
         .withNetworkMode(network == SandboxSpec.NetworkPolicy.NONE ? "none" : EgressNetwork.NETWORK)
         .withInit(true)
         .withIpcMode("private")

@@ -123,6 +123,17 @@ final class DockerSandbox implements Sandbox {
   }
 
   @Override
+  public void moveOut(String directory, java.nio.file.Path target) {
+    requireOpen();
+    docker.pauseContainerCmd(containerId).exec();
+    try {
+      workspace.moveOut(directory, target);
+    } finally {
+      docker.unpauseContainerCmd(containerId).exec();
+    }
+  }
+
+  @Override
   public void close() {
     if (closed) {
       return;

@@ -23,7 +23,11 @@ final class WarmPool implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(WarmPool.class);
 
   /** What makes two containers interchangeable before a job. */
-  record Key(String image, SandboxSpec.Limits limits, SandboxSpec.NetworkPolicy network) {}
+  record Key(
+      String image,
+      SandboxSpec.Limits limits,
+      SandboxSpec.NetworkPolicy network,
+      java.nio.file.Path dependencies) {}
 
   private final int size;
   private final Function<Key, DockerBackend.Started> starter;

@@ -100,6 +100,20 @@ public final class HostWorkspace {
     }
   }
 
+  /** Moves a directory of the workspace to {@code target}; refused across links. */
+  public void moveOut(String relative, Path target) {
+    Path source =
+        resolve(relative)
+            .filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
+            .orElseThrow(() -> new SandboxFailure("No directory " + relative + " to move out"));
+    try {
+      Files.createDirectories(target.getParent());
+      Files.move(source, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new SandboxFailure("Could not move " + relative + " to " + target, e);
+    }
+  }
+
   /** Deletes the tree without following links; idempotent. */
   public void delete() {
     if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {

@@ -1,0 +1,110 @@
+package dev.kiln.sandbox;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * {@code node_modules} trees installed once per lockfile and kept content-addressed by the hash of
+ * {@code package.json} and {@code package-lock.json}. A miss runs {@code npm ci --ignore-scripts}
+ * in a REGISTRY_ONLY sandbox and moves the result into the cache; a hit costs a directory lookup.
+ * Sandboxes then mount the tree read-only ({@link SandboxSpec#withDependencies}).
+ */
+public final class DependencyCache {
+
+  /** An installed tree. {@code hit} is false when this call installed it. */
+  public record Installed(String hash, Path nodeModules, boolean hit, List<String> log) {}
+
+  private static final Duration INSTALL_TIME = Duration.ofMinutes(10);
+
+  private final Path root;
+  private final SandboxBackend backend;
+  private final String image;
+
+  public DependencyCache(Path root, SandboxBackend backend, String image) {
+    this.root = root;
+    this.backend = backend;
+    this.image = image;
+  }
+
+  /** The tree for this manifest and lockfile, installing it on a miss. */
+  public Installed install(String tenant, byte[] packageJson, byte[] lockfile) {
+    String hash = hash(packageJson, lockfile);
+    Path target = root.resolve(hash).resolve("node_modules");
+    if (Files.isDirectory(target)) {
+      return new Installed(hash, target, true, List.of());
+    }
+    List<String> log = new ArrayList<>();
+    SandboxSpec spec =
+        new SandboxSpec(
+            image,
+            SandboxSpec.Limits.defaults().withWallTime(INSTALL_TIME),
+            SandboxSpec.NetworkPolicy.REGISTRY_ONLY,
+            tenant);
+    try (Sandbox sandbox = backend.open(spec)) {
+      sandbox.upload(Map.of("package.json", packageJson, "package-lock.json", lockfile));
+      ExecResult result =
+          sandbox.exec(
+              List.of(
+                  "npm",
+                  "ci",
+                  "--ignore-scripts",
+                  "--no-audit",
+                  "--no-fund",
+                  "--cache",
+                  "/scratch/npm"),
+              line -> log.add(line.text()));
+      if (!result.succeeded()) {
+        throw new SandboxFailure("npm ci failed (" + result + "): " + String.join("\n", tail(log)));
+      }
+      Path staging = root.resolve(".staging-" + UUID.randomUUID());
+      sandbox.moveOut("node_modules", staging.resolve("node_modules"));
+      publish(staging, root.resolve(hash));
+    }
+    return new Installed(hash, target, false, log);
+  }
+
+  private static void publish(Path staging, Path target) {
+    try {
+      Files.move(staging, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    } catch (java.nio.file.FileAlreadyExistsException
+        | java.nio.file.DirectoryNotEmptyException raced) {
+      deleteQuietly(staging);
+    } catch (IOException e) {
+      deleteQuietly(staging);
+      throw new SandboxFailure("Could not publish dependencies to " + target, e);
+    }
+  }
+
+  private static void deleteQuietly(Path dir) {
+    try (var walk = Files.walk(dir)) {
+      walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException ignored) {
+      // a stale staging directory is harmless
+    }
+  }
+
+  static String hash(byte[] packageJson, byte[] lockfile) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      sha.update(packageJson);
+      sha.update((byte) 0);
+      sha.update(lockfile);
+      return HexFormat.of().formatHex(sha.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static List<String> tail(List<String> log) {
+    return log.subList(Math.max(0, log.size() - 20), log.size());
+  }
+}
