@@ -104,7 +104,14 @@ public final class DependencyCache {
     }
   }
 
+  /** The first lines (where npm says what is wrong) and the last ones. */
   private static List<String> tail(List<String> log) {
-    return log.subList(Math.max(0, log.size() - 20), log.size());
+    if (log.size() <= 30) {
+      return log;
+    }
+    List<String> both = new ArrayList<>(log.subList(0, 12));
+    both.add("...");
+    both.addAll(log.subList(log.size() - 12, log.size()));
+    return both;
   }
 }
