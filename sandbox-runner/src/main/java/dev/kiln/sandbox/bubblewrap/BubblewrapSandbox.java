@@ -1,11 +1,11 @@
 package dev.kiln.sandbox.bubblewrap;
 
 import dev.kiln.sandbox.ExecResult;
-import dev.kiln.sandbox.Sandbox;
 import dev.kiln.sandbox.SandboxFailure;
 import dev.kiln.sandbox.SandboxSpec;
 import dev.kiln.sandbox.internal.HostWorkspace;
 import dev.kiln.sandbox.internal.OutputLines;
+import dev.kiln.sandbox.internal.WorkspaceSandbox;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -15,48 +15,27 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /** A bubblewrap sandbox: a workspace, mounts and cgroups that outlive each command. */
-final class BubblewrapSandbox implements Sandbox {
+final class BubblewrapSandbox extends WorkspaceSandbox {
 
-  private static final int KILLED = 137;
   private static final String JOIN_CGROUPS =
       "for f in $KILN_CGROUP_PROCS; do echo $$ > \"$f\" || exit 125; done; exec \"$@\"";
 
-  private final String id;
-  private final SandboxSpec.Limits limits;
-  private final HostWorkspace workspace;
   private final Mounts mounts;
   private final Cgroup cgroup;
   private final Path dependencies;
-  private final Instant deadline;
-  private boolean closed;
 
   BubblewrapSandbox(
       String id, SandboxSpec spec, HostWorkspace workspace, Mounts mounts, Cgroup cgroup) {
-    this.id = id;
-    this.limits = spec.limits();
+    super(id, spec.limits(), workspace);
     this.dependencies = spec.dependencies();
-    this.workspace = workspace;
     this.mounts = mounts;
     this.cgroup = cgroup;
-    this.deadline = Instant.now().plus(spec.limits().wallTime());
-  }
-
-  @Override
-  public String id() {
-    return id;
-  }
-
-  @Override
-  public void upload(Map<String, byte[]> files) {
-    requireOpen();
-    workspace.write(files);
   }
 
   @Override
@@ -84,8 +63,7 @@ final class BubblewrapSandbox implements Sandbox {
     Thread err = pump(process.getErrorStream(), Stream.STDERR, lines);
     boolean finished;
     try {
-      long remaining = Math.max(0, Duration.between(Instant.now(), deadline).toMillis());
-      finished = process.waitFor(remaining, TimeUnit.MILLISECONDS);
+      finished = process.waitFor(remainingMillis(), TimeUnit.MILLISECONDS);
       if (!finished) {
         cgroup.killAll();
         process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
@@ -123,10 +101,9 @@ final class BubblewrapSandbox implements Sandbox {
 
   @Override
   public void close() {
-    if (closed) {
+    if (!markClosed()) {
       return;
     }
-    closed = true;
     cgroup.destroy();
     mounts.destroy();
     workspace.delete();
@@ -221,11 +198,5 @@ final class BubblewrapSandbox implements Sandbox {
                 // the process is gone
               }
             });
-  }
-
-  private void requireOpen() {
-    if (closed) {
-      throw new IllegalStateException("Sandbox " + id + " is closed");
-    }
   }
 }

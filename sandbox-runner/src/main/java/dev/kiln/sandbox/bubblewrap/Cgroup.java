@@ -2,6 +2,7 @@ package dev.kiln.sandbox.bubblewrap;
 
 import dev.kiln.sandbox.SandboxFailure;
 import dev.kiln.sandbox.SandboxSpec;
+import dev.kiln.sandbox.internal.OomKills;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -97,19 +98,8 @@ final class Cgroup {
 
   /** How many processes the kernel has killed for passing the memory limit. */
   long oomKills() {
-    Path file =
-        v2 ? dirs.get(0).resolve("memory.events") : dirs.get(1).resolve("memory.oom_control");
-    try {
-      for (String line : Files.readAllLines(file)) {
-        String[] parts = line.split(" ");
-        if (parts.length == 2 && parts[0].equals("oom_kill")) {
-          return Long.parseLong(parts[1].strip());
-        }
-      }
-    } catch (IOException | NumberFormatException e) {
-      return 0;
-    }
-    return 0;
+    return OomKills.in(
+        v2 ? dirs.get(0).resolve("memory.events") : dirs.get(1).resolve("memory.oom_control"));
   }
 
   /** Kills what is left and removes the groups; idempotent. */

@@ -7,31 +7,23 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.StreamType;
 import dev.kiln.sandbox.ExecResult;
-import dev.kiln.sandbox.Sandbox;
 import dev.kiln.sandbox.SandboxFailure;
 import dev.kiln.sandbox.SandboxSpec;
 import dev.kiln.sandbox.internal.HostWorkspace;
 import dev.kiln.sandbox.internal.OutputLines;
+import dev.kiln.sandbox.internal.WorkspaceSandbox;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /** One running container; commands run in it with {@code docker exec}. */
-final class DockerSandbox implements Sandbox {
-
-  private static final int KILLED = 137;
+final class DockerSandbox extends WorkspaceSandbox {
 
   private final DockerClient docker;
   private final String containerId;
-  private final String id;
-  private final SandboxSpec.Limits limits;
-  private final HostWorkspace workspace;
-  private final Instant deadline;
-  private boolean closed;
 
   DockerSandbox(
       DockerClient docker,
@@ -39,27 +31,13 @@ final class DockerSandbox implements Sandbox {
       String id,
       SandboxSpec.Limits limits,
       HostWorkspace workspace) {
+    super(id, limits, workspace);
     this.docker = docker;
     this.containerId = containerId;
-    this.id = id;
-    this.limits = limits;
-    this.workspace = workspace;
-    this.deadline = Instant.now().plus(limits.wallTime());
-  }
-
-  @Override
-  public String id() {
-    return id;
   }
 
   String containerId() {
     return containerId;
-  }
-
-  @Override
-  public void upload(Map<String, byte[]> files) {
-    requireOpen();
-    workspace.write(files);
   }
 
   @Override
@@ -92,8 +70,7 @@ final class DockerSandbox implements Sandbox {
     docker.execStartCmd(execId).exec(callback);
     boolean finished;
     try {
-      long remaining = Math.max(0, Duration.between(Instant.now(), deadline).toMillis());
-      finished = callback.awaitCompletion(remaining, TimeUnit.MILLISECONDS);
+      finished = callback.awaitCompletion(remainingMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       close();
@@ -135,10 +112,9 @@ final class DockerSandbox implements Sandbox {
 
   @Override
   public void close() {
-    if (closed) {
+    if (!markClosed()) {
       return;
     }
-    closed = true;
     try {
       docker.removeContainerCmd(containerId).withForce(true).withRemoveVolumes(true).exec();
     } catch (NotFoundException ignored) {
@@ -155,11 +131,5 @@ final class DockerSandbox implements Sandbox {
       return true;
     }
     return MemoryEvents.oomKills(containerId) > 0;
-  }
-
-  private void requireOpen() {
-    if (closed) {
-      throw new IllegalStateException("Sandbox " + id + " is closed");
-    }
   }
 }

@@ -1,6 +1,6 @@
 package dev.kiln.sandbox.docker;
 
-import java.io.IOException;
+import dev.kiln.sandbox.internal.OomKills;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,16 +23,7 @@ final class MemoryEvents {
     for (String candidate : CANDIDATES) {
       Path file = Path.of(candidate.formatted(containerId));
       if (Files.isReadable(file)) {
-        try {
-          for (String line : Files.readAllLines(file)) {
-            String[] parts = line.split(" ");
-            if (parts.length == 2 && parts[0].equals("oom_kill")) {
-              return Long.parseLong(parts[1].strip());
-            }
-          }
-        } catch (IOException | NumberFormatException e) {
-          return 0;
-        }
+        return OomKills.in(file);
       }
     }
     return 0;
