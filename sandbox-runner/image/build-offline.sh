@@ -3,10 +3,11 @@
 # host's Node.js (and npm), the shared libraries they and common native addons need, and a static
 # busybox, imported with `docker import`. Same layout and user as the production Dockerfile.
 #   sandbox-runner/image/build-offline.sh [tag [script-hash]]   (default tag: kiln/sandbox-node:latest)
-# Needs: docker (with a running daemon), node, busybox (Debian: busybox-static).
+# Needs: docker (with a running daemon), node, busybox (Debian: busybox-static); Chromium is added
+# when Debian's chromium is installed (.ci/run installs it).
 set -euo pipefail
 TAG=${1:-kiln/sandbox-node:latest}
-SCRIPT_HASH=${2:-$(cat "$0" "$(dirname "$0")/egress-proxy.js" | sha256sum | cut -c1-16)}
+SCRIPT_HASH=${2:-$( { cat "$0" "$(dirname "$0")/egress-proxy.js"; ls /usr/lib/chromium/chromium 2>/dev/null || true; } | sha256sum | cut -c1-16)}
 
 need() { command -v "$1" >/dev/null || { echo "build-offline: '$1' is missing ($2)" >&2; exit 1; }; }
 need docker "apt-get install -y docker.io"
@@ -43,6 +44,24 @@ for name in librt.so.1 libresolv.so.2 libnss_dns.so.2 libnss_files.so.2; do
     [ -e "$dir/$name" ] && { copy_lib "$dir/$name"; break; }
   done
 done
+
+# Debian's Chromium for smoke tests (when installed: .ci/run installs it), with every library its
+# binaries link against, NSS modules, fonts and their configuration.
+if [ -x /usr/lib/chromium/chromium ]; then
+  cp -a /usr/lib/chromium "$root/usr/lib/chromium"
+  ln -s ../lib/chromium/chromium "$root/usr/bin/chromium"
+  for elf in /usr/lib/chromium/chromium /usr/lib/chromium/chrome_crashpad_handler /usr/lib/chromium/*.so*; do
+    { ldd "$elf" 2>/dev/null | grep -oE '/[^ ]+' || true; } | while read -r lib; do copy_lib "$lib"; done
+  done
+  for dir in /usr/lib/x86_64-linux-gnu/nss /etc/fonts /usr/share/fonts /usr/share/fontconfig; do
+    [ -e "$dir" ] && { mkdir -p "$root$(dirname "$dir")"; cp -a "$dir" "$root$dir"; }
+  done
+  for name in libnss3.so libsoftokn3.so libfreebl3.so libfreeblpriv3.so libnssckbi.so; do
+    for dir in /usr/lib/x86_64-linux-gnu /usr/lib/x86_64-linux-gnu/nss; do
+      [ -e "$dir/$name" ] && copy_lib "$dir/$name"
+    done
+  done
+fi
 
 # A shell and the usual tools, from a static busybox.
 cp "$(readlink -f "$(command -v busybox)")" "$root/bin/busybox"

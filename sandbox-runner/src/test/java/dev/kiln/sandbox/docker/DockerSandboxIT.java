@@ -67,6 +67,24 @@ class DockerSandboxIT extends SandboxContract {
   }
 
   @Test
+  void chromiumRendersAPageWithoutNetwork() {
+    Sandbox sandbox = open();
+    sandbox.upload(
+        java.util.Map.of(
+            "page.html",
+            "<html><body><div id=x></div><script>document.getElementById('x').textContent='rendered-'+(6*7)</script></body></html>"
+                .getBytes()));
+    Run run =
+        run(
+            sandbox,
+            "chromium --headless --no-sandbox --disable-gpu --disable-dev-shm-usage --no-first-run"
+                + " --disable-background-networking --user-data-dir=/tmp/profile --dump-dom"
+                + " file:///workspace/page.html");
+    assertThat(run.result().exitCode()).as(run.all()).isZero();
+    assertThat(run.stdout()).contains("<div id=\"x\">rendered-42</div>");
+  }
+
+  @Test
   void theDefaultSeccompProfileIsOn() {
     Sandbox sandbox = open();
     assertThat(run(sandbox, "grep Seccomp: /proc/self/status").stdout()).contains("Seccomp:\t2");
