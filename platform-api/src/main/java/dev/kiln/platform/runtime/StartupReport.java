@@ -58,7 +58,14 @@ class StartupReport {
     rows.forEach(
         (k, v) ->
             table.append(String.format("| %-" + keyWidth + "s | %-" + valueWidth + "s |%n", k, v)));
-    table.append(rule).append("Open ").append(url()).append('\n');
+    boolean api = settings.roles().stream().anyMatch(r -> r.strip().equals(RolesFilter.API_ROLE));
+    table
+        .append(rule)
+        .append(
+            api
+                ? "Open " + url()
+                : "No API here (no api role); health at " + url() + "actuator/health")
+        .append('\n');
     return table.toString();
   }
 
