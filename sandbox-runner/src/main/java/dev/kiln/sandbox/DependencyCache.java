@@ -40,6 +40,7 @@ public final class DependencyCache {
     String hash = hash(packageJson, lockfile);
     Path target = root.resolve(hash).resolve("node_modules");
     if (Files.isDirectory(target)) {
+      touch(root.resolve(hash));
       return new Installed(hash, target, true, List.of());
     }
     List<String> log = new ArrayList<>();
@@ -68,8 +69,78 @@ public final class DependencyCache {
       Path staging = root.resolve(".staging-" + UUID.randomUUID());
       sandbox.moveOut("node_modules", staging.resolve("node_modules"));
       publish(staging, root.resolve(hash));
+      touch(root.resolve(hash));
     }
     return new Installed(hash, target, false, log);
+  }
+
+  /**
+   * Deletes the least recently used entries until the cache holds at most {@code maxBytes}, but
+   * never an entry used within {@code minIdle} (a sandbox may still have it mounted; sandboxes live
+   * at most their wall time). Returns the hashes deleted.
+   */
+  public List<String> evict(long maxBytes, Duration minIdle) {
+    List<Entry> entries = new ArrayList<>();
+    try (var dirs = Files.list(root)) {
+      for (Path dir :
+          dirs.filter(
+                  d ->
+                      Files.isDirectory(d, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                          && !d.getFileName().toString().startsWith("."))
+              .toList()) {
+        entries.add(new Entry(dir, size(dir), lastUsed(dir)));
+      }
+    } catch (java.nio.file.NoSuchFileException empty) {
+      return List.of();
+    } catch (IOException e) {
+      throw new SandboxFailure("Could not list the dependency cache " + root, e);
+    }
+    long total = entries.stream().mapToLong(Entry::bytes).sum();
+    java.time.Instant idleBefore = java.time.Instant.now().minus(minIdle);
+    List<String> deleted = new ArrayList<>();
+    entries.sort(java.util.Comparator.comparing(Entry::lastUsed));
+    for (Entry entry : entries) {
+      if (total <= maxBytes || entry.lastUsed().isAfter(idleBefore)) {
+        break;
+      }
+      deleteQuietly(entry.dir());
+      total -= entry.bytes();
+      deleted.add(entry.dir().getFileName().toString());
+    }
+    return deleted;
+  }
+
+  private record Entry(Path dir, long bytes, java.time.Instant lastUsed) {}
+
+  private static final String LAST_USED = ".last-used";
+
+  private static void touch(Path entry) {
+    try {
+      Path marker = entry.resolve(LAST_USED);
+      if (!Files.exists(marker)) {
+        Files.createFile(marker);
+      }
+      Files.setLastModifiedTime(
+          marker, java.nio.file.attribute.FileTime.from(java.time.Instant.now()));
+    } catch (IOException ignored) {
+      // an entry without a marker is simply evicted first
+    }
+  }
+
+  private static java.time.Instant lastUsed(Path entry) {
+    try {
+      return Files.getLastModifiedTime(entry.resolve(LAST_USED)).toInstant();
+    } catch (IOException e) {
+      return java.time.Instant.EPOCH;
+    }
+  }
+
+  private static long size(Path dir) throws IOException {
+    try (var walk = Files.walk(dir)) {
+      return walk.filter(p -> Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+          .mapToLong(p -> p.toFile().length())
+          .sum();
+    }
   }
 
   private static void publish(Path staging, Path target) {
