@@ -1,5 +1,6 @@
 package dev.kiln.sandbox;
 
+import dev.kiln.sandbox.internal.HostWorkspace;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -156,10 +157,10 @@ public final class DependencyCache {
   }
 
   private static void deleteQuietly(Path dir) {
-    try (var walk = Files.walk(dir)) {
-      walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException ignored) {
-      // a stale staging directory is harmless
+    try {
+      HostWorkspace.deleteTree(dir);
+    } catch (java.io.UncheckedIOException ignored) {
+      // a stale staging directory or entry is harmless; the next eviction retries
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.kiln.sandbox;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -13,6 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param image the sandbox image
  * @param workspaces where job workspaces live on the host; blank means {@code KILN_HOME/sandboxes}
  * @param warmPool started Docker containers kept idle per image and limits
+ * @param egressAllowlist host names REGISTRY_ONLY sandboxes may reach through the egress proxy
  */
 @ConfigurationProperties("kiln.sandbox")
 public record SandboxSettings(
@@ -20,4 +22,5 @@ public record SandboxSettings(
     @DefaultValue("unix:///var/run/docker.sock") String dockerHost,
     @DefaultValue("kiln/sandbox-node:latest") String image,
     Path workspaces,
-    @DefaultValue("2") int warmPool) {}
+    @DefaultValue("2") int warmPool,
+    @DefaultValue("registry.npmjs.org") List<String> egressAllowlist) {}

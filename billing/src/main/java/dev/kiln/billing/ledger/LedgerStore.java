@@ -254,10 +254,11 @@ class LedgerStore {
   List<CreditRecords.LedgerEntry> entries(UUID org, int limit, int offset) {
     return jdbc.sql(
             "select id, at, type, credits, amount, reason, operation, operation_ref from ("
-                + " select id, created_at as at, kind as type,"
-                + "  case when kind in ('purchase', 'free-grant', 'admin-grant', 'refund') then amount"
-                + "  else -amount end as credits, amount, reason, operation, operation_ref"
-                + "  from credit_transfers where org_id = ?"
+                + " select t.id, t.created_at as at, t.kind as type,"
+                + "  case when t.to_account = w.id then t.amount else -t.amount end as credits,"
+                + "  t.amount, t.reason, t.operation, t.operation_ref"
+                + "  from credit_transfers t join credit_accounts w"
+                + "  on w.org_id = t.org_id and w.kind = 'wallet' where t.org_id = ?"
                 + " union all"
                 + " select id, coalesce(settled_at, created_at), 'hold-' || status, 0, amount,"
                 + "  coalesce(reason, 'reserved for ' || operation), operation, operation_ref"

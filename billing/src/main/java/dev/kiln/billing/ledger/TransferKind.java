@@ -30,11 +30,6 @@ public enum TransferKind {
     return name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
-  /** How the transfer changes the wallet's balance per credit moved: +1, -1. */
-  int walletSign() {
-    return to == AccountKind.WALLET ? 1 : -1;
-  }
-
   static TransferKind fromId(String id) {
     return valueOf(id.toUpperCase(Locale.ROOT).replace('-', '_'));
   }

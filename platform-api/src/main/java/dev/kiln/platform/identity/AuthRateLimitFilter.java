@@ -58,9 +58,7 @@ class AuthRateLimitFilter extends OncePerRequestFilter {
       return;
     }
     long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill()) + 1);
-    IdentityProblems.RateLimited problem = new IdentityProblems.RateLimited(seconds);
-    problem.headers().forEach(response::setHeader);
-    problems.write(request, response, problem);
+    problems.write(request, response, new IdentityProblems.RateLimited(seconds));
   }
 
   private Bucket newBucket() {

@@ -44,7 +44,7 @@ class RefreshTokens {
             "insert into refresh_tokens (token_hash, family_id, user_id, expires_at, created_at)"
                 + " values (?, ?, ?, ?, ?)")
         .params(
-            hash(token),
+            SecretTokens.hash(token),
             familyId,
             userId,
             Timestamp.from(now.plus(settings.refreshTokenTtl())),
@@ -55,7 +55,7 @@ class RefreshTokens {
 
   /** Marks the token used, atomically; a second use revokes its family. Call in a transaction. */
   Use use(String token) {
-    String hash = hash(token);
+    String hash = SecretTokens.hash(token);
     Timestamp now = Timestamp.from(clock.instant());
     Optional<Use> valid =
         jdbc.sql(
@@ -85,7 +85,7 @@ class RefreshTokens {
   /** Revokes the family the token belongs to; unknown tokens are ignored. */
   void revokeFamilyOf(String token) {
     jdbc.sql("select family_id from refresh_tokens where token_hash = ?")
-        .param(hash(token))
+        .param(SecretTokens.hash(token))
         .query(UUID.class)
         .optional()
         .ifPresent(this::revokeFamily);
@@ -95,9 +95,5 @@ class RefreshTokens {
     jdbc.sql("update refresh_tokens set revoked_at = ? where family_id = ? and revoked_at is null")
         .params(Timestamp.from(clock.instant()), familyId)
         .update();
-  }
-
-  private static String hash(String token) {
-    return SecretTokens.hash(token);
   }
 }

@@ -26,7 +26,11 @@ class SandboxConfiguration {
     String wanted = settings.backend();
     if (wanted.equals("auto") || wanted.equals("docker")) {
       DockerBackend docker =
-          DockerBackend.connect(settings.dockerHost(), workspaces, settings.warmPool());
+          DockerBackend.connect(
+              settings.dockerHost(),
+              workspaces,
+              new DockerBackend.Options(
+                  settings.warmPool(), settings.image(), settings.egressAllowlist()));
       if (docker.available()) {
         return new SandboxChoice(
             docker, "docker (" + settings.dockerHost() + ", image " + settings.image() + ")");

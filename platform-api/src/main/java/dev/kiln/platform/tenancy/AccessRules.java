@@ -9,7 +9,6 @@ import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 import org.springframework.web.method.HandlerMethod;
-import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
@@ -60,7 +59,7 @@ class AccessRules implements OperationCustomizer, SmartInitializingSingleton {
         .forEach(
             (info, handler) -> {
               boolean orgScoped =
-                  patterns(info).stream().anyMatch(p -> p.startsWith(ORG_SCOPED_PREFIX));
+                  info.getPatternValues().stream().anyMatch(p -> p.startsWith(ORG_SCOPED_PREFIX));
               boolean annotated = handler.hasMethodAnnotation(RequiresRole.class);
               if (orgScoped != annotated) {
                 wrong.add(handler.getShortLogMessage());
@@ -73,9 +72,5 @@ class AccessRules implements OperationCustomizer, SmartInitializingSingleton {
               + " need @RequiresRole, and only they may have it: "
               + wrong);
     }
-  }
-
-  private static java.util.Set<String> patterns(RequestMappingInfo info) {
-    return info.getPatternValues();
   }
 }

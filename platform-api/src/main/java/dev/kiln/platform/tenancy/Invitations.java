@@ -130,7 +130,7 @@ class Invitations {
     if (!invitation.email().equals(user.email())) {
       throw new TenancyProblems.InvitationForAnotherEmail();
     }
-    tenancy.enter(invitation.orgId(), user.id());
+    tenancy.enter(invitation.orgId());
     memberships.lockOrg(invitation.orgId());
     if (memberships.roleOf(invitation.orgId(), user.id()).isPresent()) {
       throw new TenancyProblems.AlreadyMember();

@@ -37,7 +37,7 @@ class Organizations {
   @Transactional
   Org create(UUID ownerId, String name, boolean personal) {
     UUID id = UUID.randomUUID();
-    tenancy.enter(id, ownerId);
+    tenancy.enter(id);
     memberships.insertOrg(id, name, personal);
     memberships.insert(id, ownerId, Role.OWNER);
     return get(id, Role.OWNER);

@@ -20,15 +20,6 @@ class Tenancy {
 
   /** From here to the end of the current transaction, rows of {@code orgId} are in scope. */
   @Transactional(propagation = Propagation.MANDATORY)
-  void enter(UUID orgId, UUID userId) {
-    jdbc.sql("select set_config('kiln.org_id', ?, true), set_config('kiln.user_id', ?, true)")
-        .params(orgId.toString(), userId.toString())
-        .query()
-        .listOfRows();
-  }
-
-  /** From here to the end of the current transaction, rows of {@code orgId} are in scope. */
-  @Transactional(propagation = Propagation.MANDATORY)
   void enter(UUID orgId) {
     jdbc.sql("select set_config('kiln.org_id', ?, true)")
         .param(orgId.toString())

@@ -21,13 +21,6 @@ public final class TenantContext {
     return Optional.ofNullable(CURRENT.get());
   }
 
-  /** The org of the current request; throws when there is none. */
-  public static UUID requireOrg() {
-    return current()
-        .map(Scope::orgId)
-        .orElseThrow(() -> new IllegalStateException("No org in scope on this thread"));
-  }
-
   static void set(Scope scope) {
     CURRENT.set(scope);
   }

@@ -20,9 +20,12 @@ public class ProblemResponses {
     this.json = json;
   }
 
-  /** Writes {@code problem} with its status as {@code application/problem+json}. */
+  /** Writes {@code problem} with its status and headers as {@code application/problem+json}. */
   public void write(HttpServletRequest request, HttpServletResponse response, ApiProblem problem)
       throws IOException {
+    if (problem instanceof HasHeaders withHeaders) {
+      withHeaders.headers().forEach(response::setHeader);
+    }
     write(request, response, problem.toProblemDetail(request.getRequestURI()));
   }
 

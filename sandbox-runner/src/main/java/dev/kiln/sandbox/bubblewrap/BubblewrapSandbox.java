@@ -71,16 +71,13 @@ final class BubblewrapSandbox extends WorkspaceSandbox {
       out.join(Duration.ofSeconds(5));
       err.join(Duration.ofSeconds(5));
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      close();
-      throw new SandboxFailure("Interrupted while " + id + " ran a command", e);
+      throw interrupted(e);
     }
     lines.finish();
-    Duration took = Duration.between(start, Instant.now());
     if (!finished) {
-      close();
-      return new ExecResult(KILLED, true, false, lines.truncated(), took);
+      return killedAtWallTime(lines, start);
     }
+    Duration took = Duration.between(start, Instant.now());
     int code = process.exitValue();
     boolean oom = cgroup.oomKills() > oomBefore;
     return new ExecResult(

@@ -2,6 +2,7 @@ package dev.kiln.sandbox.bubblewrap;
 
 import dev.kiln.sandbox.SandboxFailure;
 import dev.kiln.sandbox.SandboxSpec;
+import dev.kiln.sandbox.internal.HostCommands;
 import dev.kiln.sandbox.internal.HostWorkspace;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /** The sandbox's size-limited tmpfs mounts on the host, owned by the sandbox user. */
 final class Mounts {
@@ -84,17 +84,9 @@ final class Mounts {
   }
 
   private static void run(String... command) {
-    try {
-      Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-      String out = new String(p.getInputStream().readAllBytes());
-      if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
-        throw new SandboxFailure(String.join(" ", command) + " failed: " + out.strip());
-      }
-    } catch (IOException e) {
-      throw new SandboxFailure(String.join(" ", command) + " failed", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new SandboxFailure("Interrupted running " + command[0], e);
+    HostCommands.Outcome outcome = HostCommands.run(command);
+    if (!outcome.succeeded()) {
+      throw new SandboxFailure(String.join(" ", command) + " failed: " + outcome.output());
     }
   }
 }

@@ -72,16 +72,13 @@ final class DockerSandbox extends WorkspaceSandbox {
     try {
       finished = callback.awaitCompletion(remainingMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      close();
-      throw new SandboxFailure("Interrupted while " + id + " ran a command", e);
+      throw interrupted(e);
     }
     lines.finish();
-    Duration took = Duration.between(start, Instant.now());
     if (!finished) {
-      close();
-      return new ExecResult(KILLED, true, false, lines.truncated(), took);
+      return killedAtWallTime(lines, start);
     }
+    Duration took = Duration.between(start, Instant.now());
     Long exit = docker.inspectExecCmd(execId).exec().getExitCodeLong();
     int code = exit == null ? -1 : exit.intValue();
     boolean oom = code == KILLED && oomKilled();

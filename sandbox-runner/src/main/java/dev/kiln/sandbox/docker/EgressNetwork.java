@@ -7,10 +7,9 @@ import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Network;
 import dev.kiln.sandbox.SandboxFailure;
-import java.io.IOException;
+import dev.kiln.sandbox.internal.HostCommands;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The only way out for {@code REGISTRY_ONLY} sandboxes: an internal Docker network whose bridge the
@@ -135,15 +134,6 @@ final class EgressNetwork {
   }
 
   private static int run(String... command) {
-    try {
-      Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-      p.getInputStream().readAllBytes();
-      return p.waitFor(10, TimeUnit.SECONDS) ? p.exitValue() : -1;
-    } catch (IOException e) {
-      return -1;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return -1;
-    }
+    return HostCommands.run(command).exitCode();
   }
 }

@@ -116,12 +116,20 @@ public final class HostWorkspace {
 
   /** Deletes the tree without following links; idempotent. */
   public void delete() {
-    if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+    deleteTree(root);
+  }
+
+  /**
+   * Deletes a directory tree, never following a link out of it (a link is deleted, not its target);
+   * a missing tree is fine.
+   */
+  public static void deleteTree(Path top) {
+    if (!Files.exists(top, LinkOption.NOFOLLOW_LINKS)) {
       return;
     }
     try {
       Files.walkFileTree(
-          root,
+          top,
           new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
@@ -137,7 +145,7 @@ public final class HostWorkspace {
             }
           });
     } catch (IOException e) {
-      throw new UncheckedIOException("Could not delete workspace " + root, e);
+      throw new UncheckedIOException("Could not delete " + top, e);
     }
   }
 

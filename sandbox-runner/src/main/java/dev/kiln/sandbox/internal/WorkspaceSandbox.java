@@ -1,6 +1,8 @@
 package dev.kiln.sandbox.internal;
 
+import dev.kiln.sandbox.ExecResult;
 import dev.kiln.sandbox.Sandbox;
+import dev.kiln.sandbox.SandboxFailure;
 import dev.kiln.sandbox.SandboxSpec;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,6 +50,20 @@ public abstract class WorkspaceSandbox implements Sandbox {
     }
     closed = true;
     return true;
+  }
+
+  /** Closes the sandbox and reports the command as killed at the wall time. */
+  protected ExecResult killedAtWallTime(OutputLines lines, Instant start) {
+    close();
+    return new ExecResult(
+        KILLED, true, false, lines.truncated(), Duration.between(start, Instant.now()));
+  }
+
+  /** Closes the sandbox after the waiting thread was interrupted; returns what to throw. */
+  protected SandboxFailure interrupted(InterruptedException e) {
+    Thread.currentThread().interrupt();
+    close();
+    return new SandboxFailure("Interrupted while " + id + " ran a command", e);
   }
 
   protected void requireOpen() {
