@@ -2,23 +2,31 @@
 # Builds the kiln/sandbox-node image without a registry: a root filesystem assembled from this
 # host's Node.js (and npm), the shared libraries they and common native addons need, and a static
 # busybox, imported with `docker import`. Same layout and user as the production Dockerfile.
-#   sandbox-runner/image/build-offline.sh [tag [script-hash]]   (default tag: kiln/sandbox-node:latest)
-# Needs: docker (with a running daemon), node, busybox (Debian: busybox-static); Chromium is added
-# when Debian's chromium is installed (.ci/run installs it).
+#   sandbox-runner/image/build-offline.sh [tag]   (default tag: kiln/sandbox-node:latest)
+#   sandbox-runner/image/build-offline.sh --hash  (what the image would be labelled with)
+# Needs: docker (with a running daemon), node, busybox (Debian: busybox-static), gcc with a static
+# libc (Debian: gcc libc6-dev); Chromium is added when Debian's chromium is installed (.ci/run
+# installs it).
 set -euo pipefail
+here=$(dirname "$0")
+# The image changes with this script, the files it copies, and whether the host has Chromium.
+SCRIPT_HASH=$( { cat "$0" "$here/egress-proxy.js" "$here/kiln-seccomp.c"; ls /usr/lib/chromium/chromium 2>/dev/null || true; } | sha256sum | cut -c1-16)
+if [ "${1:-}" = "--hash" ]; then echo "$SCRIPT_HASH"; exit 0; fi
 TAG=${1:-kiln/sandbox-node:latest}
-SCRIPT_HASH=${2:-$( { cat "$0" "$(dirname "$0")/egress-proxy.js"; ls /usr/lib/chromium/chromium 2>/dev/null || true; } | sha256sum | cut -c1-16)}
 
 need() { command -v "$1" >/dev/null || { echo "build-offline: '$1' is missing ($2)" >&2; exit 1; }; }
 need docker "apt-get install -y docker.io"
 need node "install Node.js"
 need busybox "apt-get install -y busybox-static"
+need gcc "apt-get install -y gcc libc6-dev"
 docker info >/dev/null 2>&1 || { echo "build-offline: the Docker daemon does not answer" >&2; exit 1; }
 
 root=$(mktemp -d)
 trap 'rm -rf "$root"' EXIT
 mkdir -p "$root"/{bin,usr/bin,usr/lib,etc,tmp,scratch,workspace,deps,home/sandbox,proc,sys,dev,opt/kiln}
-cp "$(dirname "$0")/egress-proxy.js" "$root/opt/kiln/egress-proxy.js"
+cp "$here/egress-proxy.js" "$root/opt/kiln/egress-proxy.js"
+# The loader that stacks Kiln's system call filter on Docker's default profile for every command.
+gcc -static -Os -Wall -Wextra -Werror -o "$root/opt/kiln/kiln-seccomp" "$here/kiln-seccomp.c"
 chmod 1777 "$root/tmp"
 
 # Node and npm.

@@ -92,4 +92,11 @@ server.on('connect', (req, socket, head) => {
   });
 });
 
-server.listen(port, '0.0.0.0', () => log({ listening: port, allow: [...allow] }));
+// On a Unix socket for bubblewrap sandboxes (they reach it through egress-forward.js), else on TCP.
+const socketPath = process.env.KILN_EGRESS_SOCKET;
+if (socketPath) {
+  require('fs').rmSync(socketPath, { force: true });
+  server.listen(socketPath, () => log({ listening: socketPath, allow: [...allow] }));
+} else {
+  server.listen(port, '0.0.0.0', () => log({ listening: port, allow: [...allow] }));
+}

@@ -216,6 +216,22 @@ public abstract class SandboxContract {
         .contains("NoNewPrivs:\t1");
   }
 
+  /**
+   * A small static binary tries what an escape would: attach to a child of its own, and ask to be
+   * traced. Docker's default profile allows both on this kernel; Kiln's filter must not.
+   */
+  @Test
+  void ptraceIsDenied() throws Exception {
+    Sandbox sandbox = open();
+    sandbox.upload(Map.of("ptrace-probe", Probes.ptrace()));
+    Run probe = run(sandbox, "chmod +x ptrace-probe && ./ptrace-probe");
+    assertThat(probe.result().exitCode()).as(probe.all()).isZero();
+    assertThat(probe.stdout())
+        .contains("attach Operation not permitted")
+        .contains("traceme Operation not permitted")
+        .doesNotContain("allowed");
+  }
+
   @Test
   void kernelSettingsOfTheHostCannotBeChanged() throws Exception {
     Path panic = Path.of("/proc/sys/kernel/panic");

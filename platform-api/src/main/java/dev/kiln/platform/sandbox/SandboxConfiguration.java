@@ -42,7 +42,7 @@ class SandboxConfiguration {
       }
     }
     if (wanted.equals("auto") || wanted.equals("bubblewrap")) {
-      BubblewrapBackend bwrap = new BubblewrapBackend(workspaces);
+      BubblewrapBackend bwrap = new BubblewrapBackend(workspaces, settings.egressAllowlist());
       if (bwrap.available()) {
         return new SandboxChoice(
             bwrap, wanted.equals("auto") ? "bubblewrap (no Docker daemon answers)" : "bubblewrap");

@@ -5,6 +5,7 @@ import dev.kiln.sandbox.SandboxBackend;
 import dev.kiln.sandbox.SandboxFailure;
 import dev.kiln.sandbox.SandboxSpec;
 import dev.kiln.sandbox.internal.HostWorkspace;
+import dev.kiln.sandbox.internal.SyscallFilter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,19 +15,33 @@ import java.util.UUID;
 
 /**
  * Sandboxes for hosts without Docker. Each command runs in a fresh bwrap (all namespaces unshared,
- * no network, nested user namespaces disabled, every capability dropped, a read-only view of the
- * host's {@code /usr}) as the unprivileged uid 1000; the sandbox's cgroups bound processes, memory
- * and CPU, and its {@code /scratch}, {@code /tmp} and home are size-limited tmpfs mounts that live
- * as long as the sandbox. The image name is not used: the host's Node runs.
+ * no network, nested user namespaces disabled, every capability dropped, Kiln's {@link
+ * SyscallFilter}, a read-only view of the host's {@code /usr}) as the unprivileged uid 1000; the
+ * sandbox's cgroups bound processes, memory and CPU, and its {@code /scratch}, {@code /tmp} and
+ * home are size-limited tmpfs mounts that live as long as the sandbox. REGISTRY_ONLY sandboxes
+ * reach only the {@link HostProxy}, through a Unix socket. The image name is not used: the host's
+ * Node runs.
  */
 public final class BubblewrapBackend implements SandboxBackend {
 
   private static final List<String> TOOLS = List.of("bwrap", "setpriv", "mount", "umount");
 
   private final Path workspaces;
+  private final HostProxy proxy;
+  private final SyscallFilter filter = SyscallFilter.forHost();
 
+  /** A backend whose REGISTRY_ONLY sandboxes reach only the npm registry. */
   public BubblewrapBackend(Path workspaces) {
+    this(workspaces, List.of("registry.npmjs.org"));
+  }
+
+  /**
+   * @param workspaces where sandbox workspaces and mounts live on the host
+   * @param allowlist host names REGISTRY_ONLY sandboxes may reach through the proxy
+   */
+  public BubblewrapBackend(Path workspaces, List<String> allowlist) {
     this.workspaces = workspaces;
+    this.proxy = new HostProxy(workspaces.resolve(".egress"), allowlist);
   }
 
   @Override
@@ -41,15 +56,12 @@ public final class BubblewrapBackend implements SandboxBackend {
 
   @Override
   public Sandbox open(SandboxSpec spec) {
-    if (spec.network() != SandboxSpec.NetworkPolicy.NONE) {
-      throw new SandboxFailure(
-          "Network policy " + spec.network() + " needs the egress proxy, which is not built yet");
-    }
     if (!available()) {
       throw new SandboxFailure("bubblewrap sandboxes need root, bwrap, setpriv, mount and cgroups");
     }
     String id = "kiln-" + UUID.randomUUID();
-    prepareParent();
+    Path seccomp = prepareParent();
+    Path egress = spec.network() == SandboxSpec.NetworkPolicy.REGISTRY_ONLY ? proxy.ensure() : null;
     HostWorkspace workspace = HostWorkspace.create(workspaces, id);
     Mounts mounts = null;
     Cgroup cgroup = null;
@@ -59,7 +71,8 @@ public final class BubblewrapBackend implements SandboxBackend {
       if (spec.dependencies() != null) {
         Files.createDirectories(workspace.root().resolve("node_modules"));
       }
-      return new BubblewrapSandbox(id, spec, workspace, mounts, cgroup);
+      return new BubblewrapSandbox(
+          id, spec, workspace, mounts, cgroup, new BubblewrapSandbox.Confinement(seccomp, egress));
     } catch (IOException | RuntimeException e) {
       if (cgroup != null) {
         cgroup.destroy();
@@ -72,11 +85,22 @@ public final class BubblewrapBackend implements SandboxBackend {
     }
   }
 
-  /** The sandbox user must be able to reach its directories through this one and its parents. */
-  private void prepareParent() {
+  /**
+   * The sandbox user must be able to reach its directories through this one and its parents; the
+   * system call filter is written beside them. Answers the filter's file.
+   */
+  private Path prepareParent() {
     try {
       Files.createDirectories(workspaces);
       Files.setPosixFilePermissions(workspaces, PosixFilePermissions.fromString("rwx--x--x"));
+      Path seccomp = workspaces.resolve(".seccomp.bpf");
+      byte[] program = filter.bytes();
+      if (!Files.exists(seccomp)
+          || !java.util.Arrays.equals(Files.readAllBytes(seccomp), program)) {
+        Path written =
+            Files.write(workspaces.resolve(".seccomp.bpf." + UUID.randomUUID()), program);
+        Files.move(written, seccomp, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      }
       for (Path dir = workspaces.toRealPath().getParent(); dir != null; dir = dir.getParent()) {
         if (!Files.getPosixFilePermissions(dir)
             .contains(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE)) {
@@ -87,9 +111,16 @@ public final class BubblewrapBackend implements SandboxBackend {
                   + " (chmod o+x it, or set KILN_SANDBOX_WORKSPACES elsewhere)");
         }
       }
+      return seccomp;
     } catch (IOException e) {
       throw new SandboxFailure("Could not prepare " + workspaces, e);
     }
+  }
+
+  /** Stops the egress proxy if it runs; sandboxes still open keep their own resources. */
+  @Override
+  public void close() {
+    proxy.close();
   }
 
   private static boolean isRoot() {

@@ -23,19 +23,38 @@ import java.util.stream.Collectors;
 /** A bubblewrap sandbox: a workspace, mounts and cgroups that outlive each command. */
 final class BubblewrapSandbox extends WorkspaceSandbox {
 
+  /** Joins the sandbox's cgroups, then runs bwrap with the filter program open on fd 9. */
   private static final String JOIN_CGROUPS =
-      "for f in $KILN_CGROUP_PROCS; do echo $$ > \"$f\" || exit 125; done; exec \"$@\"";
+      "for f in $KILN_CGROUP_PROCS; do echo $$ > \"$f\" || exit 125; done;"
+          + " exec \"$@\" 9< \"$KILN_SECCOMP\"";
+
+  /**
+   * What confines every command besides namespaces and cgroups.
+   *
+   * @param seccomp the system call filter program ({@code struct sock_filter}s) on the host
+   * @param egress the {@link HostProxy} directory for REGISTRY_ONLY sandboxes, else null
+   */
+  record Confinement(Path seccomp, Path egress) {}
+
+  private static final Path CA_BUNDLE = Path.of("/etc/ssl/certs/ca-certificates.crt");
 
   private final Mounts mounts;
   private final Cgroup cgroup;
   private final Path dependencies;
+  private final Confinement confinement;
 
   BubblewrapSandbox(
-      String id, SandboxSpec spec, HostWorkspace workspace, Mounts mounts, Cgroup cgroup) {
+      String id,
+      SandboxSpec spec,
+      HostWorkspace workspace,
+      Mounts mounts,
+      Cgroup cgroup,
+      Confinement confinement) {
     super(id, spec.limits(), workspace);
     this.dependencies = spec.dependencies();
     this.mounts = mounts;
     this.cgroup = cgroup;
+    this.confinement = confinement;
   }
 
   @Override
@@ -54,6 +73,7 @@ final class BubblewrapSandbox extends WorkspaceSandbox {
           .put(
               "KILN_CGROUP_PROCS",
               cgroup.procsFiles().stream().map(Path::toString).collect(Collectors.joining(" ")));
+      builder.environment().put("KILN_SECCOMP", confinement.seccomp().toString());
       builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
       process = builder.start();
     } catch (IOException e) {
@@ -176,7 +196,22 @@ final class BubblewrapSandbox extends WorkspaceSandbox {
     if (dependencies != null) {
       line.addAll(List.of("--ro-bind", dependencies.toString(), "/workspace/node_modules"));
     }
-    line.addAll(List.of("--chdir", "/workspace", "--cap-drop", "ALL", "--"));
+    if (confinement.egress() != null) {
+      line.addAll(List.of("--ro-bind", confinement.egress().toString(), HostProxy.SANDBOX_DIR));
+      List<String> env = HostProxy.environment();
+      for (int i = 0; i < env.size(); i += 2) {
+        line.addAll(List.of("--setenv", env.get(i), env.get(i + 1)));
+      }
+      // The host's public CA certificates, so TLS through the proxy verifies as it does outside.
+      if (Files.isRegularFile(CA_BUNDLE)) {
+        line.addAll(List.of("--ro-bind", CA_BUNDLE.getParent().toString(), "/etc/ssl/certs"));
+        line.addAll(List.of("--setenv", "NODE_EXTRA_CA_CERTS", CA_BUNDLE.toString()));
+      }
+    }
+    line.addAll(List.of("--chdir", "/workspace", "--cap-drop", "ALL", "--seccomp", "9", "--"));
+    if (confinement.egress() != null) {
+      line.addAll(List.of("node", HostProxy.FORWARDER));
+    }
     line.addAll(command);
     return line;
   }

@@ -15,6 +15,7 @@ import dev.kiln.sandbox.SandboxBackend;
 import dev.kiln.sandbox.SandboxFailure;
 import dev.kiln.sandbox.SandboxSpec;
 import dev.kiln.sandbox.internal.HostWorkspace;
+import dev.kiln.sandbox.internal.SyscallFilter;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,9 +25,10 @@ import java.util.UUID;
 
 /**
  * Sandboxes as Docker containers: non-root, every capability dropped, no-new-privileges, the
- * default seccomp profile, a read-only root with size-limited tmpfs scratch, memory equal to
- * memory+swap, CPU and pids limits, {@code --network none}, and no host mount but the job's
- * workspace. Never the Docker socket.
+ * default seccomp profile with Kiln's {@link SyscallFilter} stacked on it for every command (the
+ * default profile allows {@code ptrace}), a read-only root with size-limited tmpfs scratch, memory
+ * equal to memory+swap, CPU and pids limits, {@code --network none}, and no host mount but the
+ * job's workspace. Never the Docker socket.
  */
 public final class DockerBackend implements SandboxBackend {
 
@@ -59,6 +61,7 @@ public final class DockerBackend implements SandboxBackend {
   private final Path workspaces;
   private final WarmPool pool;
   private final EgressNetwork egress;
+  private final SyscallFilter filter = SyscallFilter.forHost();
 
   private DockerBackend(DockerClient docker, Path workspaces, Options options) {
     this.docker = docker;
@@ -130,7 +133,7 @@ public final class DockerBackend implements SandboxBackend {
     WarmPool.Key key = key(spec);
     Started started = pool.take(key).orElseGet(() -> start(key));
     return new DockerSandbox(
-        docker, started.containerId(), started.id(), spec.limits(), started.workspace());
+        docker, started.containerId(), started.id(), spec.limits(), started.workspace(), filter);
   }
 
   private static WarmPool.Key key(SandboxSpec spec) {

@@ -11,6 +11,7 @@ import dev.kiln.sandbox.SandboxFailure;
 import dev.kiln.sandbox.SandboxSpec;
 import dev.kiln.sandbox.internal.HostWorkspace;
 import dev.kiln.sandbox.internal.OutputLines;
+import dev.kiln.sandbox.internal.SyscallFilter;
 import dev.kiln.sandbox.internal.WorkspaceSandbox;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,21 +20,27 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
-/** One running container; commands run in it with {@code docker exec}. */
+/**
+ * One running container; commands run in it with {@code docker exec}, each under Kiln's system call
+ * filter stacked on the daemon's default seccomp profile.
+ */
 final class DockerSandbox extends WorkspaceSandbox {
 
   private final DockerClient docker;
   private final String containerId;
+  private final SyscallFilter filter;
 
   DockerSandbox(
       DockerClient docker,
       String containerId,
       String id,
       SandboxSpec.Limits limits,
-      HostWorkspace workspace) {
+      HostWorkspace workspace,
+      SyscallFilter filter) {
     super(id, limits, workspace);
     this.docker = docker;
     this.containerId = containerId;
+    this.filter = filter;
   }
 
   String containerId() {
@@ -50,7 +57,7 @@ final class DockerSandbox extends WorkspaceSandbox {
       execId =
           docker
               .execCreateCmd(containerId)
-              .withCmd(command.toArray(String[]::new))
+              .withCmd(filter.wrap(command).toArray(String[]::new))
               .withAttachStdout(true)
               .withAttachStderr(true)
               .exec()

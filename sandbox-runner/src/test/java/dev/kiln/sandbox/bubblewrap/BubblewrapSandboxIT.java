@@ -36,17 +36,4 @@ class BubblewrapSandboxIT extends SandboxContract {
   protected boolean goneFromHost(Sandbox sandbox) {
     return !((BubblewrapSandbox) sandbox).leftOnHost();
   }
-
-  @org.junit.jupiter.api.Test
-  void registryOnlyIsRefusedUntilBubblewrapHasTheProxy() {
-    var spec =
-        new dev.kiln.sandbox.SandboxSpec(
-            IMAGE,
-            dev.kiln.sandbox.SandboxSpec.Limits.defaults(),
-            dev.kiln.sandbox.SandboxSpec.NetworkPolicy.REGISTRY_ONLY,
-            "tenant-a");
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> backend.open(spec))
-        .isInstanceOf(dev.kiln.sandbox.SandboxFailure.class)
-        .hasMessageContaining("egress proxy");
-  }
 }

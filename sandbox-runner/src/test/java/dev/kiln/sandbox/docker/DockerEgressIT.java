@@ -2,36 +2,20 @@ package dev.kiln.sandbox.docker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kiln.sandbox.Sandbox;
-import dev.kiln.sandbox.SandboxSpec;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
+import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import dev.kiln.sandbox.EgressContract;
+import dev.kiln.sandbox.SandboxBackend;
 import java.nio.file.Files;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 
-/**
- * REGISTRY_ONLY sandboxes reach the allowlisted registry through Kiln's proxy and nothing else: not
- * other hosts, not raw IPs, not names resolving to internal addresses, not the host.
- */
-class DockerEgressIT {
+/** The egress contract for Docker: an internal network, a host firewall rule and the proxy. */
+class DockerEgressIT extends EgressContract {
 
   static DockerBackend backend;
-  static final SandboxSpec SPEC =
-      new SandboxSpec(
-          "kiln/sandbox-node:latest",
-          SandboxSpec.Limits.defaults().withWallTime(Duration.ofSeconds(90)),
-          SandboxSpec.NetworkPolicy.REGISTRY_ONLY,
-          "tenant-egress");
 
   @BeforeAll
   static void connect() throws Exception {
@@ -39,8 +23,7 @@ class DockerEgressIT {
         DockerBackend.connect(
             DockerSandboxIT.HOST,
             Files.createTempDirectory("kiln-egress"),
-            new DockerBackend.Options(
-                0, "kiln/sandbox-node:latest", List.of("registry.npmjs.org", "localhost")));
+            new DockerBackend.Options(0, "kiln/sandbox-node:latest", ALLOWLIST));
     assertThat(backend.available()).as("the Docker daemon must answer").isTrue();
   }
 
@@ -49,114 +32,34 @@ class DockerEgressIT {
     backend.close();
   }
 
-  @Test
-  void theAllowlistedRegistryAnswersThroughTheProxy() {
-    try (Sandbox sandbox = backend.open(SPEC)) {
-      List<Sandbox.OutputLine> lines = Collections.synchronizedList(new ArrayList<>());
-      var result = sandbox.exec(List.of("npm", "view", "is-number@7.0.0", "version"), lines::add);
-      assertThat(result.exitCode()).as(lines.toString()).isZero();
-      assertThat(text(lines)).contains("7.0.0");
-    }
+  @Override
+  protected SandboxBackend backend() {
+    return backend;
   }
 
-  @Test
-  void theProxyRefusesEverythingElse() {
-    String script =
-        """
-        const http = require('http');
-        const targets = ['example.com:443', '1.1.1.1:443', '169.254.169.254:443', 'localhost:443',
-          '[::1]:443', 'registry.npmjs.org:22', 'registry.npmjs.org:443'];
-        let left = targets.length;
-        for (const t of targets) {
-          const req = http.request({host: 'kiln-egress-proxy', port: 3128, method: 'CONNECT', path: t});
-          req.on('connect', (res, socket) => { console.log(t + ' ' + res.statusCode); socket.destroy(); if (--left === 0) process.exit(0); });
-          req.on('error', (e) => { console.log(t + ' error ' + e.message); if (--left === 0) process.exit(0); });
-          req.end();
-        }
-        setTimeout(() => process.exit(0), 15000);
-        """;
-    try (Sandbox sandbox = backend.open(SPEC)) {
-      sandbox.upload(Map.of("connect.js", script.getBytes()));
-      List<Sandbox.OutputLine> lines = Collections.synchronizedList(new ArrayList<>());
-      sandbox.exec(List.of("node", "connect.js"), lines::add);
-      String out = text(lines);
-      assertThat(out)
-          .contains("example.com:443 403")
-          .contains("1.1.1.1:443 403")
-          .contains("169.254.169.254:443 403")
-          .contains("localhost:443 403")
-          .contains("[::1]:443 403")
-          .contains("registry.npmjs.org:22 403")
-          .contains("registry.npmjs.org:443 200");
-    }
-  }
-
-  @Test
-  void withoutTheProxyNothingAnswersNotEvenTheHost() throws Exception {
-    try (ServerSocket host = new ServerSocket(0, 50, InetAddress.getByName("0.0.0.0"))) {
-      Thread.ofVirtual()
-          .start(
-              () -> {
-                while (!host.isClosed()) {
-                  try (Socket s = host.accept();
-                      OutputStream out = s.getOutputStream()) {
-                    out.write("HELLO-FROM-HOST\n".getBytes());
-                  } catch (Exception e) {
-                    return;
-                  }
-                }
-              });
-      Sandbox sandbox = backend.open(SPEC);
-      String gateway = backendGateway();
-      String script =
-          """
-          const net = require('net'), dns = require('dns');
-          const targets = [['1.1.1.1', 443], ['203.0.113.80', 443], ['%s', %d], ['172.17.0.1', %d], ['169.254.169.254', 80]];
-          let bytes = 0, left = targets.length;
-          dns.resolve4('registry.npmjs.org', (err) => console.log('dns ' + (err ? 'failed' : 'resolved')));
-          for (const [h, p] of targets) {
-            const s = net.connect({host: h, port: p, timeout: 2000});
-            s.on('data', (d) => { bytes += d.length; });
-            const end = () => { if (--left === 0) setTimeout(() => { console.log('bytes ' + bytes); }, 300); };
-            s.on('error', end); s.on('timeout', () => { s.destroy(); end(); });
-          }
-          setTimeout(() => process.exit(0), 14000);
-          """
-              .formatted(gateway, host.getLocalPort(), host.getLocalPort());
-      try (sandbox) {
-        sandbox.upload(Map.of("direct.js", script.getBytes()));
-        List<Sandbox.OutputLine> lines = Collections.synchronizedList(new ArrayList<>());
-        sandbox.exec(List.of("node", "direct.js"), lines::add);
-        assertThat(text(lines)).contains("bytes 0").doesNotContain("dns resolved");
-      }
-    }
-  }
-
-  private static String backendGateway() {
+  /** The egress network's gateway (the host) and the default bridge's. */
+  @Override
+  protected List<String> hostAddresses() {
     var config =
-        com.github.dockerjava.core.DefaultDockerClientConfig.createDefaultConfigBuilder()
+        DefaultDockerClientConfig.createDefaultConfigBuilder()
             .withDockerHost(DockerSandboxIT.HOST)
             .build();
     try (var docker =
-        com.github.dockerjava.core.DockerClientImpl.getInstance(
+        DockerClientImpl.getInstance(
             config,
-            new com.github.dockerjava.httpclient5.ApacheDockerHttpClient.Builder()
-                .dockerHost(config.getDockerHost())
-                .build())) {
-      return docker
-          .inspectNetworkCmd()
-          .withNetworkId(EgressNetwork.NETWORK)
-          .exec()
-          .getIpam()
-          .getConfig()
-          .get(0)
-          .getGateway();
+            new ApacheDockerHttpClient.Builder().dockerHost(config.getDockerHost()).build())) {
+      String gateway =
+          docker
+              .inspectNetworkCmd()
+              .withNetworkId(EgressNetwork.NETWORK)
+              .exec()
+              .getIpam()
+              .getConfig()
+              .get(0)
+              .getGateway();
+      return List.of(gateway, "172.17.0.1");
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  private static String text(List<Sandbox.OutputLine> lines) {
-    return lines.stream().map(Sandbox.OutputLine::text).collect(Collectors.joining("\n"));
   }
 }
