@@ -33,7 +33,14 @@ import tools.jackson.databind.JsonNode;
  * out, duplicates and long jobs never run twice, poison jobs to the dead-letter topic.
  */
 @KilnIntegrationTest
-@TestPropertySource(properties = "spring.kafka.consumer.properties.max.poll.interval.ms=6000")
+@TestPropertySource(
+    properties = {
+      "spring.kafka.consumer.properties.max.poll.interval.ms=6000",
+      "kiln.sandbox.cache=target/sandbox-worker-it-cache",
+      "kiln.sandbox.cache-max-size=0",
+      "kiln.sandbox.cache-min-idle=1h",
+      "kiln.sandbox.cache-evict-every=200ms"
+    })
 class SandboxWorkerIT {
 
   KafkaProducer<String, String> producer;
@@ -202,5 +209,31 @@ class SandboxWorkerIT {
       }
     }
     return null;
+  }
+
+  /** The platform evicts the dependency cache on schedule: least recently used, never fresh. */
+  @Test
+  void theDependencyCacheIsEvictedOnScheduleButNeverWhatWasJustUsed() throws Exception {
+    java.nio.file.Path root = java.nio.file.Path.of("target/sandbox-worker-it-cache");
+    for (String name : List.of("stale", "fresh")) {
+      java.nio.file.Path modules =
+          java.nio.file.Files.createDirectories(root.resolve(name).resolve("node_modules/pkg"));
+      java.nio.file.Files.write(modules.resolve("index.js"), new byte[1024]);
+      java.nio.file.Path marker = root.resolve(name).resolve(".last-used");
+      java.nio.file.Files.write(marker, new byte[0]);
+      if (name.equals("stale")) {
+        java.nio.file.Files.setLastModifiedTime(
+            marker,
+            java.nio.file.attribute.FileTime.from(
+                java.time.Instant.now().minus(Duration.ofDays(2))));
+      }
+    }
+    long deadline = System.currentTimeMillis() + 10_000;
+    while (java.nio.file.Files.exists(root.resolve("stale"))
+        && System.currentTimeMillis() < deadline) {
+      Thread.sleep(100);
+    }
+    assertThat(root.resolve("stale")).doesNotExist();
+    assertThat(root.resolve("fresh/node_modules/pkg/index.js")).exists();
   }
 }
