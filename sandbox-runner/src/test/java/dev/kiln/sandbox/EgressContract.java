@@ -119,6 +119,63 @@ public abstract class EgressContract {
     }
   }
 
+  /** Two REGISTRY_ONLY sandboxes share the proxy, never a path to each other. */
+  @Test
+  void anotherSandboxGetsNoBytes() throws Exception {
+    String server =
+        """
+        const net = require('net'), os = require('os');
+        const mine = Object.values(os.networkInterfaces()).flat()
+          .filter((i) => i.family === 'IPv4' && !i.internal).map((i) => i.address);
+        net.createServer((s) => s.end('HELLO-FROM-A\\n')).listen(4000, '0.0.0.0', () => {
+          console.log('listening ' + JSON.stringify(mine));
+        });
+        setTimeout(() => process.exit(0), 20000);
+        """;
+    try (Sandbox a = backend().open(SPEC);
+        Sandbox b = backend().open(SPEC)) {
+      a.upload(Map.of("server.js", server.getBytes()));
+      List<Sandbox.OutputLine> served = Collections.synchronizedList(new ArrayList<>());
+      Thread serving =
+          Thread.ofVirtual().start(() -> a.exec(List.of("node", "server.js"), served::add));
+      // Watch A's output, not its files: reading files back pauses a Docker sandbox.
+      String addresses = null;
+      long deadline = System.currentTimeMillis() + 15_000;
+      while (addresses == null && System.currentTimeMillis() < deadline) {
+        synchronized (served) {
+          addresses =
+              served.stream()
+                  .map(Sandbox.OutputLine::text)
+                  .filter(t -> t.startsWith("listening "))
+                  .map(t -> t.substring("listening ".length()))
+                  .findFirst()
+                  .orElse(null);
+        }
+        Thread.sleep(100);
+      }
+      assertThat(addresses).as("sandbox A never started listening: %s", served).isNotNull();
+      String probe =
+          """
+          const net = require('net');
+          const targets = [...%s, '127.0.0.1'];
+          let bytes = 0, left = targets.length;
+          for (const h of targets) {
+            const s = net.connect({host: h, port: 4000, timeout: 2000});
+            s.on('data', (d) => { bytes += d.length; console.log('answered ' + h); });
+            const end = () => { if (--left === 0) setTimeout(() => console.log('bytes ' + bytes), 300); };
+            s.on('error', end); s.on('timeout', () => { s.destroy(); end(); }); s.on('end', end);
+          }
+          setTimeout(() => process.exit(0), 8000);
+          """
+              .formatted(addresses);
+      b.upload(Map.of("probe.js", probe.getBytes()));
+      List<Sandbox.OutputLine> lines = Collections.synchronizedList(new ArrayList<>());
+      b.exec(List.of("node", "probe.js"), lines::add);
+      assertThat(text(lines)).as(addresses).contains("bytes 0").doesNotContain("answered");
+      serving.join(Duration.ofSeconds(25));
+    }
+  }
+
   private static void greet(ServerSocket host) {
     while (!host.isClosed()) {
       try (Socket s = host.accept();

@@ -14,7 +14,9 @@ import java.util.Map;
 /**
  * The only way out for {@code REGISTRY_ONLY} sandboxes: an internal Docker network whose bridge the
  * host drops all input from (an internal network alone still reaches the host), and on it Kiln's
- * allowlisting proxy, a hardened container that is also on the default bridge.
+ * allowlisting proxy, a hardened container that is also on the default bridge. Traffic between two
+ * containers on that bridge is dropped unless one of them is the proxy (chain {@value #CHAIN},
+ * jumped to from {@code DOCKER-USER}), so sandboxes never reach each other.
  */
 final class EgressNetwork {
 
@@ -23,6 +25,9 @@ final class EgressNetwork {
   static final String PROXY = "kiln-egress-proxy";
   static final int PROXY_PORT = 3128;
   static final String PROXY_URL = "http://" + PROXY + ":" + PROXY_PORT;
+  static final String CHAIN = "KILN-EGRESS";
+  private static final java.nio.file.Path BRIDGE_FILTERING =
+      java.nio.file.Path.of("/proc/sys/net/bridge/bridge-nf-call-iptables");
 
   private final DockerClient docker;
   private final String image;
@@ -43,6 +48,7 @@ final class EgressNetwork {
     ensureNetwork();
     firewall();
     ensureProxy();
+    isolateSandboxes(proxyAddress());
     ready = true;
   }
 
@@ -86,6 +92,55 @@ final class EgressNetwork {
             "Could not add the firewall rule that keeps " + BRIDGE + " off the host");
       }
     }
+  }
+
+  /**
+   * Lets containers on the egress bridge talk to the proxy only. Bridged traffic passes through
+   * iptables only with {@code br_netfilter} (Docker loads it); without it this would be a no-op, so
+   * it is refused instead.
+   */
+  private static void isolateSandboxes(String proxy) {
+    if (!bridgeFiltering()) {
+      throw new SandboxFailure(
+          "Bridged traffic bypasses iptables on this host (net.bridge.bridge-nf-call-iptables is"
+              + " not 1: modprobe br_netfilter), so REGISTRY_ONLY sandboxes could reach each other");
+    }
+    run("iptables", "-N", CHAIN);
+    boolean ok =
+        run("iptables", "-F", CHAIN) == 0
+            && run("iptables", "-A", CHAIN, "-s", proxy, "-j", "RETURN") == 0
+            && run("iptables", "-A", CHAIN, "-d", proxy, "-j", "RETURN") == 0
+            && run("iptables", "-A", CHAIN, "-j", "DROP") == 0;
+    String[] jump = {"DOCKER-USER", "-i", BRIDGE, "-o", BRIDGE, "-j", CHAIN};
+    if (!ok
+        || (run(concat("iptables", "-C", jump)) != 0 && run(concat("iptables", "-I", jump)) != 0)) {
+      throw new SandboxFailure("Could not add the firewall rules that keep sandboxes apart");
+    }
+  }
+
+  private static boolean bridgeFiltering() {
+    try {
+      return java.nio.file.Files.readString(BRIDGE_FILTERING).strip().equals("1");
+    } catch (java.io.IOException e) {
+      return false;
+    }
+  }
+
+  private static String[] concat(String tool, String action, String[] rule) {
+    String[] all = new String[rule.length + 2];
+    all[0] = tool;
+    all[1] = action;
+    System.arraycopy(rule, 0, all, 2, rule.length);
+    return all;
+  }
+
+  private String proxyAddress() {
+    var networks =
+        docker.inspectContainerCmd(PROXY).exec().getNetworkSettings().getNetworks().get(NETWORK);
+    if (networks == null || networks.getIpAddress() == null || networks.getIpAddress().isBlank()) {
+      throw new SandboxFailure("The egress proxy has no address on " + NETWORK);
+    }
+    return networks.getIpAddress();
   }
 
   private void ensureProxy() {
