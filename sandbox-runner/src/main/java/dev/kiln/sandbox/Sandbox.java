@@ -45,7 +45,12 @@ public interface Sandbox extends AutoCloseable {
   void close();
 
   /** One line of output. */
-  record OutputLine(Stream stream, String text) {}
+  record OutputLine(Stream stream, String text, boolean cut) {
+    /** A whole line. */
+    public OutputLine(Stream stream, String text) {
+      this(stream, text, false);
+    }
+  }
 
   /** Where a line came from. */
   enum Stream {
