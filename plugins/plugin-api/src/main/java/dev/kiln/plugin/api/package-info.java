@@ -1,7 +1,6 @@
 /**
- * The SDK a tool-plugin author compiles against: a PF4J extension point, a context and value
- * records.
- *
- * <p>Not built yet: this module only reserves its place in the build until its issue is worked on.
+ * The SDK a tool-plugin author compiles against: the {@link dev.kiln.plugin.api.ToolPlugin}
+ * extension point, the {@link dev.kiln.plugin.api.ToolContext} the host passes in, and the value
+ * records that go back and forth.
  */
 package dev.kiln.plugin.api;
