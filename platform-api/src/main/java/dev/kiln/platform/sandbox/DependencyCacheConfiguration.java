@@ -23,30 +23,19 @@ import org.springframework.context.annotation.Configuration;
 class DependencyCacheConfiguration {
 
   @Bean
-  DependencyCacheHolder dependencyCache(
+  SandboxAccess sandboxAccess(
       SandboxConfiguration.SandboxChoice choice,
       SandboxSettings settings,
       RuntimeSettings runtime) {
     if (choice.backend() == null) {
-      return new DependencyCacheHolder(null, null);
+      return new SandboxAccess(null, settings.image(), null, null);
     }
     Path root =
         (settings.cache() != null ? settings.cache() : runtime.home().resolve("cache/deps"))
             .toAbsolutePath();
     DependencyCache cache = new DependencyCache(root, choice.backend(), settings.image());
-    return new DependencyCacheHolder(cache, CacheEviction.start(cache, settings));
-  }
-
-  /** The cache, or none when no sandbox backend runs here; stops the eviction on close. */
-  record DependencyCacheHolder(DependencyCache cache, CacheEviction eviction)
-      implements AutoCloseable {
-
-    @Override
-    public void close() {
-      if (eviction != null) {
-        eviction.close();
-      }
-    }
+    return new SandboxAccess(
+        choice.backend(), settings.image(), cache, CacheEviction.start(cache, settings));
   }
 
   /** The periodic eviction, on one daemon thread. */

@@ -21,6 +21,24 @@ public final class TenantContext {
     return Optional.ofNullable(CURRENT.get());
   }
 
+  /**
+   * Runs {@code work} on this thread in the scope of {@code orgId} (no user), for background work
+   * such as plugin runs; the previous scope is restored afterwards.
+   */
+  public static <T> T callAs(UUID orgId, java.util.function.Supplier<T> work) {
+    Scope previous = CURRENT.get();
+    CURRENT.set(new Scope(orgId, null, null));
+    try {
+      return work.get();
+    } finally {
+      if (previous == null) {
+        CURRENT.remove();
+      } else {
+        CURRENT.set(previous);
+      }
+    }
+  }
+
   static void set(Scope scope) {
     CURRENT.set(scope);
   }
