@@ -56,6 +56,7 @@ class SecurityConfiguration {
                         "/.well-known/jwks.json",
                         "/api/docs",
                         "/api/docs/**",
+                        "/api/v1/ws",
                         "/actuator/health",
                         "/actuator/health/**",
                         "/actuator/prometheus",

@@ -26,8 +26,16 @@ public final class TenantContext {
    * such as plugin runs; the previous scope is restored afterwards.
    */
   public static <T> T callAs(UUID orgId, java.util.function.Supplier<T> work) {
+    return callAs(new Scope(orgId, null, null), work);
+  }
+
+  /**
+   * Runs {@code work} on this thread in {@code scope} (for example a user with no org yet, to read
+   * their own memberships), for work outside a request; the previous scope is restored afterwards.
+   */
+  public static <T> T callAs(Scope scope, java.util.function.Supplier<T> work) {
     Scope previous = CURRENT.get();
-    CURRENT.set(new Scope(orgId, null, null));
+    CURRENT.set(scope);
     try {
       return work.get();
     } finally {
