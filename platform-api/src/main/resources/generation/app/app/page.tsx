@@ -1,0 +1,5 @@
+import { Dashboard } from "@/components/pages/dashboard";
+
+export default function HomePage() {
+  return <Dashboard />;
+}
