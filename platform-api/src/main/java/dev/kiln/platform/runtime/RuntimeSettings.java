@@ -56,5 +56,17 @@ public record RuntimeSettings(
   /**
    * @param apiKey an OpenAI-compatible key; blank means the template engine generates
    */
-  public record Llm(String baseUrl, String apiKey, String model) {}
+  public record Llm(String baseUrl, String apiKey, String model) {
+    /** Never prints the key. */
+    @Override
+    public String toString() {
+      return "Llm[baseUrl="
+          + baseUrl
+          + ", apiKey="
+          + (apiKey == null || apiKey.isBlank() ? "unset" : "[set]")
+          + ", model="
+          + model
+          + "]";
+    }
+  }
 }
