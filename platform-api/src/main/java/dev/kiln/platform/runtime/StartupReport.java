@@ -76,7 +76,10 @@ class StartupReport {
 
   private String generatorChoice() {
     boolean llm = settings.llm().apiKey() != null && !settings.llm().apiKey().isBlank();
-    String engine = llm ? "LLM gateway (" + settings.llm().model() + ")" : "template engine";
-    return engine + " (generation is not built yet)";
+    return llm
+        ? "template engine (an LLM key is set for "
+            + settings.llm().model()
+            + ", but the pipeline does not use the LLM gateway yet)"
+        : "template engine (deterministic; no LLM key set)";
   }
 }

@@ -1,0 +1,57 @@
+package dev.kiln.platform.generation;
+
+import dev.kiln.billing.ledger.CreditLedger;
+import dev.kiln.platform.events.GenerationEvents;
+import dev.kiln.platform.generation.template.TemplateEngine;
+import dev.kiln.platform.plugins.PluginRunner;
+import dev.kiln.platform.projects.ProjectRepos;
+import dev.kiln.platform.projects.Projects;
+import dev.kiln.platform.runtime.ScratchDatabases;
+import dev.kiln.platform.sandbox.SandboxAccess;
+import java.time.Clock;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The generation worker, in processes playing the {@code generation} role, and its topics. */
+@Configuration(proxyBeanMethods = false)
+class GenerationConfiguration {
+
+  @Bean
+  TemplateEngine templateEngine() {
+    return new TemplateEngine();
+  }
+
+  @Bean
+  @Conditional(GenerationRole.class)
+  GenerationWorker generationWorker(
+      TemplateEngine engine,
+      Projects projects,
+      ProjectRepos repos,
+      ScratchDatabases scratch,
+      PluginRunner plugins,
+      SandboxAccess sandboxes,
+      Generations generations,
+      GenerationEvents events,
+      CreditLedger ledger,
+      GenerationSettings settings,
+      Clock clock,
+      JsonMapper json) {
+    BuildStage build = settings.build() ? new BuildStage(sandboxes, settings.buildTimeout()) : null;
+    Pipeline pipeline = new Pipeline(engine, projects, repos, scratch, plugins, build, json);
+    return new GenerationWorker(pipeline, generations, events, ledger, settings, clock, json);
+  }
+
+  @Bean
+  NewTopic generationRequested() {
+    return TopicBuilder.name(GenerationJobs.REQUESTED).partitions(3).build();
+  }
+
+  @Bean
+  NewTopic generationDeadLetters() {
+    return TopicBuilder.name(GenerationJobs.DEAD_LETTERS).partitions(1).build();
+  }
+}

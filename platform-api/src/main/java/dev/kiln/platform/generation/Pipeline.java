@@ -1,0 +1,338 @@
+package dev.kiln.platform.generation;
+
+import dev.kiln.platform.generation.template.Artifacts;
+import dev.kiln.platform.generation.template.Manifest;
+import dev.kiln.platform.generation.template.ManifestSchema;
+import dev.kiln.platform.generation.template.TemplateEngine;
+import dev.kiln.platform.plugins.PluginOutcome;
+import dev.kiln.platform.plugins.PluginRunReport;
+import dev.kiln.platform.plugins.PluginRunner;
+import dev.kiln.platform.projects.ProjectRepos;
+import dev.kiln.platform.projects.Projects;
+import dev.kiln.platform.runtime.ScratchDatabases;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.UUID;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The stages of one generation, in order, each announced and completed with events: plan (the
+ * manifest, validated against its JSON Schema), database (DDL, seed and RLS applied to a scratch
+ * PostgreSQL), API (OpenAPI 3.1 parsed), UI (UI JSON bound to API operations), files (the rendered
+ * project against the current version), plugins (the tool plugins on it), version (one commit on
+ * the head the job started from: refused when another version landed meanwhile), build (typecheck
+ * and {@code next build} in a sandbox). Stages whose input did not change since the last version
+ * are skipped. A failure ends the run with a reason a user can read.
+ */
+final class Pipeline {
+
+  /** How a run ended. */
+  record Result(boolean verified, String version, String failure) {}
+
+  /** A stage failed: the message is for the user. */
+  static final class StageFailed extends RuntimeException {
+    final String stage;
+
+    StageFailed(String stage, String message) {
+      super(message);
+      this.stage = stage;
+    }
+  }
+
+  /** Where the run's events go, and whether it was cancelled meanwhile. */
+  interface Run {
+    UUID org();
+
+    UUID project();
+
+    UUID generation();
+
+    String prompt();
+
+    void emit(String type, String stage, Map<String, Object> data);
+
+    void stage(String stage);
+
+    boolean cancelled();
+  }
+
+  static final class Cancelled extends RuntimeException {}
+
+  private static final String MANIFEST_FILE = "kiln/manifest.json";
+
+  private final TemplateEngine engine;
+  private final Projects projects;
+  private final ProjectRepos repos;
+  private final ScratchDatabases scratch;
+  private final PluginRunner plugins;
+  private final BuildStage build;
+  private final JsonMapper json;
+
+  Pipeline(
+      TemplateEngine engine,
+      Projects projects,
+      ProjectRepos repos,
+      ScratchDatabases scratch,
+      PluginRunner plugins,
+      BuildStage build,
+      JsonMapper json) {
+    this.engine = engine;
+    this.projects = projects;
+    this.repos = repos;
+    this.scratch = scratch;
+    this.plugins = plugins;
+    this.build = build;
+    this.json = json;
+  }
+
+  Result run(Run run) {
+    UUID org = run.org();
+    UUID project = run.project();
+    Projects.Project row = projects.require(org, project);
+    String startHead = repos.head(project);
+    SortedMap<String, String> current =
+        startHead == null ? new TreeMap<>() : repos.files(project, startHead);
+
+    // Plan.
+    begin(run, "plan");
+    Manifest manifest;
+    try {
+      manifest =
+          current.containsKey(MANIFEST_FILE)
+              ? engine.revise(Manifest.fromJson(current.get(MANIFEST_FILE)), run.prompt())
+              : engine.plan(run.prompt());
+    } catch (TemplateEngine.NotUnderstood e) {
+      throw new StageFailed("plan", e.getMessage());
+    }
+    List<String> problems = ManifestSchema.problems(manifest.toJson());
+    if (!problems.isEmpty()) {
+      throw new StageFailed("plan", "the manifest is invalid: " + String.join("; ", problems));
+    }
+    String manifestSha = manifest.sha();
+    boolean manifestUnchanged = manifestSha.equals(row.manifestSha()) && startHead != null;
+    complete(run, "plan", Map.of("manifestSha", manifestSha, "entities", entities(manifest)));
+    Artifacts artifacts = engine.render(manifest);
+
+    // Database, API and UI: checked only when the manifest changed.
+    if (manifestUnchanged) {
+      for (String stage : List.of("database", "api", "ui")) {
+        skip(run, stage, "the manifest did not change");
+      }
+    } else {
+      begin(run, "database");
+      String error =
+          scratch.apply(
+              List.of(
+                  new ScratchDatabases.Script("db/schema.sql", artifacts.schemaSql()),
+                  new ScratchDatabases.Script("db/seed.sql", artifacts.seedSql()),
+                  new ScratchDatabases.Script("db/rls.sql", artifacts.rlsSql())));
+      if (error != null) {
+        throw new StageFailed("database", "the SQL does not apply to PostgreSQL: " + error);
+      }
+      complete(run, "database", Map.of("validated", "applied to a scratch PostgreSQL database"));
+
+      begin(run, "api");
+      List<String> apiProblems = StageChecks.openApi(artifacts.openApi());
+      if (!apiProblems.isEmpty()) {
+        throw new StageFailed("api", "the OpenAPI document is invalid: " + apiProblems);
+      }
+      var operations = StageChecks.operationIds(artifacts.openApi());
+      complete(run, "api", Map.of("operations", operations.size()));
+
+      begin(run, "ui");
+      List<String> uiProblems = StageChecks.ui(artifacts.uiJson(), operations, json);
+      if (!uiProblems.isEmpty()) {
+        throw new StageFailed("ui", "the UI JSON is invalid: " + uiProblems);
+      }
+      complete(run, "ui", Map.of());
+    }
+
+    // Files: the rendered project against the current version.
+    begin(run, "files");
+    Map<String, String> files = new LinkedHashMap<>(artifacts.files());
+    List<ProjectRepos.Patch> rendered = patches(current, files);
+    for (ProjectRepos.Patch patch : rendered) {
+      run.emit("file_closed", "files", Map.of("path", patch.path(), "change", change(patch)));
+    }
+    complete(run, "files", Map.of("files", files.size(), "changed", rendered.size()));
+
+    // The tool plugins, on the new files; their passing edits join the same version.
+    begin(run, "plugins");
+    PluginRunReport report =
+        plugins.run(
+            org,
+            run.generation().toString(),
+            files,
+            outcome -> run.emit("plugin_result", "plugins", pluginData(outcome)));
+    files = report.files();
+    complete(run, "plugins", Map.of("errors", report.errors().size()));
+
+    // One commit is one version, on the head this job started from.
+    begin(run, "version");
+    List<ProjectRepos.Patch> patches = patches(current, files);
+    String version;
+    if (patches.isEmpty() && startHead != null) {
+      version = startHead;
+      complete(run, "version", Map.of("changed", 0, "version", version));
+    } else {
+      ProjectRepos.Version written;
+      try {
+        written =
+            repos.commit(
+                project,
+                startHead,
+                patches,
+                title(run.prompt()),
+                Map.of(
+                    "Kiln-Generation",
+                    run.generation().toString(),
+                    "Kiln-Manifest-Sha",
+                    manifestSha));
+      } catch (ProjectRepos.Conflict e) {
+        throw new StageFailed(
+            "version", "the project changed while this generation ran: " + e.getMessage());
+      }
+      version = written.id();
+      projects.recordHead(org, project, version, manifestSha);
+      complete(
+          run,
+          "version",
+          Map.of("changed", patches.size(), "version", version, "number", written.number()));
+    }
+
+    // Build.
+    ensureNotCancelled(run);
+    if (build == null) {
+      skip(run, "build", "building is switched off (kiln.generation.build=false)");
+      return new Result(true, version, null);
+    }
+    if (patches.isEmpty() && startHead != null) {
+      skip(run, "build", "no file changed since the last version");
+      return new Result(true, version, null);
+    }
+    begin(run, "build");
+    Progress progress = new Progress(run);
+    BuildStage.Outcome outcome = build.run(org, files, progress::line);
+    progress.flush();
+    if (outcome.ok()) {
+      run.emit("build_ok", "build", Map.of("version", version));
+      return new Result(true, version, null);
+    }
+    run.emit("build_error", "build", Map.of("step", outcome.step(), "errors", outcome.errors()));
+    // The template engine is deterministic: the same manifest renders the same files again, so
+    // an auto-fix attempt has nothing to change. The LLM generator's fixer plugs in here.
+    run.emit(
+        "autofix_attempt",
+        "build",
+        Map.of("attempt", 1, "result", "no fix: the template engine renders the same files again"));
+    return new Result(
+        false,
+        version,
+        "the app does not build (" + outcome.step() + "): " + String.join("\n", outcome.errors()));
+  }
+
+  private static List<ProjectRepos.Patch> patches(
+      Map<String, String> current, Map<String, String> next) {
+    List<ProjectRepos.Patch> patches = new ArrayList<>();
+    new TreeMap<>(next)
+        .forEach(
+            (path, content) -> {
+              String old = current.get(path);
+              if (!content.equals(old)) {
+                patches.add(new ProjectRepos.Patch(path, content, old == null ? null : sha(old)));
+              }
+            });
+    current.forEach(
+        (path, content) -> {
+          if (!next.containsKey(path)) {
+            patches.add(new ProjectRepos.Patch(path, null, sha(content)));
+          }
+        });
+    return patches;
+  }
+
+  private static String change(ProjectRepos.Patch patch) {
+    return patch.content() == null ? "deleted" : patch.baseSha() == null ? "added" : "modified";
+  }
+
+  private static String sha(String content) {
+    return ProjectRepos.sha256(content.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static Map<String, Object> pluginData(PluginOutcome o) {
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("plugin", o.pluginId());
+    data.put("version", o.version());
+    data.put("status", o.status().name().toLowerCase(java.util.Locale.ROOT));
+    if (o.error() != null) {
+      data.put("error", o.error());
+    }
+    data.put("tookMs", o.took().toMillis());
+    data.put("diagnostics", o.diagnostics().stream().limit(50).toList());
+    data.put("diagnosticCount", o.diagnostics().size() + o.diagnosticsDropped());
+    data.put("editsApplied", o.editsApplied());
+    return data;
+  }
+
+  private static List<String> entities(Manifest manifest) {
+    List<String> names = new ArrayList<>();
+    manifest.entities().forEach(e -> names.add(e.name()));
+    return names;
+  }
+
+  private static String title(String prompt) {
+    String line = prompt.strip().replaceAll("\\s+", " ");
+    return line.length() > 72 ? line.substring(0, 69) + "..." : line;
+  }
+
+  private void begin(Run run, String stage) {
+    ensureNotCancelled(run);
+    run.stage(stage);
+    run.emit("stage_started", stage, Map.of());
+  }
+
+  private static void complete(Run run, String stage, Map<String, Object> data) {
+    run.emit("stage_complete", stage, data);
+  }
+
+  private void skip(Run run, String stage, String why) {
+    run.emit("stage_complete", stage, Map.of("skipped", true, "reason", why));
+  }
+
+  private static void ensureNotCancelled(Run run) {
+    if (run.cancelled()) {
+      throw new Cancelled();
+    }
+  }
+
+  /** Build output as {@code build_progress} events, up to 40 lines each. */
+  private static final class Progress {
+    private final Run run;
+    private final List<String> pending = new ArrayList<>();
+    private long last = System.nanoTime();
+
+    Progress(Run run) {
+      this.run = run;
+    }
+
+    synchronized void line(String text) {
+      pending.add(text);
+      if (pending.size() >= 40 || System.nanoTime() - last > 500_000_000L) {
+        flush();
+      }
+    }
+
+    synchronized void flush() {
+      if (!pending.isEmpty()) {
+        run.emit("build_progress", "build", Map.of("lines", List.copyOf(pending)));
+        pending.clear();
+      }
+      last = System.nanoTime();
+    }
+  }
+}

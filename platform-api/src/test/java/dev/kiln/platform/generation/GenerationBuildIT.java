@@ -1,0 +1,93 @@
+package dev.kiln.platform.generation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kiln.platform.support.Api;
+import dev.kiln.platform.support.KilnFixtures;
+import dev.kiln.platform.support.KilnFixtures.TestUser;
+import dev.kiln.platform.support.KilnIntegrationTest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The whole pipeline end to end against the running platform, as a user sees it: sign up, create a
+ * project from a prompt, and the version ends verified: the built-in plugins ran (their results are
+ * events), dependencies came from the cache through the egress proxy, and the app typechecked and
+ * built with {@code next build} in a network-less sandbox.
+ */
+@KilnIntegrationTest
+class GenerationBuildIT {
+
+  @LocalServerPort int port;
+
+  @Test
+  void aPromptEndsAsAVerifiedVersion() {
+    Api api = new Api(port);
+    KilnFixtures fixtures = new KilnFixtures(api);
+    TestUser user = fixtures.signUp("Builder");
+    UUID org = user.personalOrg();
+    String projects = "/api/v1/orgs/" + org + "/projects";
+    Api.Response created =
+        api.post(
+            projects,
+            user.accessToken(),
+            Map.of(
+                "name",
+                "Clinic",
+                "prompt",
+                "a CRM for a dental clinic with patients, appointments and invoices"));
+    assertThat(created.status()).isEqualTo(201);
+    String base =
+        projects
+            + "/"
+            + created.json().get("project").get("id").asString()
+            + "/generations/"
+            + created.json().get("generationId").asString();
+
+    JsonNode generation = null;
+    long deadline = System.currentTimeMillis() + 600_000;
+    while (System.currentTimeMillis() < deadline) {
+      generation = api.get(base, user.accessToken()).json();
+      String status = generation.get("status").asString();
+      if (!status.equals("queued") && !status.equals("running")) {
+        break;
+      }
+      sleep();
+    }
+    JsonNode events = api.get(base + "/events?limit=1000", user.accessToken()).json();
+    List<String> types = new ArrayList<>();
+    List<String> plugins = new ArrayList<>();
+    for (JsonNode e : events) {
+      types.add(e.get("type").asString());
+      if (e.get("type").asString().equals("plugin_result")) {
+        plugins.add(
+            e.get("data").get("plugin").asString() + "=" + e.get("data").get("status").asString());
+      }
+    }
+    assertThat(generation.get("status").asString())
+        .as(
+            "%s\n%s",
+            generation, events.toString().substring(0, Math.min(6000, events.toString().length())))
+        .isEqualTo("succeeded");
+    assertThat(plugins)
+        .contains("kiln-prettier=succeeded", "kiln-eslint=succeeded", "kiln-tsc=succeeded");
+    assertThat(types)
+        .contains("build_progress", "build_ok", "credits_charged")
+        .doesNotContain("build_error")
+        .last()
+        .isEqualTo("generation_completed");
+  }
+
+  private static void sleep() {
+    try {
+      Thread.sleep(500);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
