@@ -35,6 +35,11 @@ final class BuildStage {
           "build");
   private static final int KEPT_ERRORS = 40;
 
+  /** A line that starts with a file location, as Next.js prints one above its type errors. */
+  private static final java.util.regex.Pattern LOCATION =
+      java.util.regex.Pattern.compile(
+          "^\\s*\\.?/?[\\w@\\[\\]().-]+(/[\\w@\\[\\]().-]+)*:\\d+(:\\d+)?\\s*$");
+
   private final SandboxAccess sandboxes;
   private final Duration timeout;
 
@@ -107,7 +112,12 @@ final class BuildStage {
     synchronized (lines) {
       List<String> flagged =
           lines.stream()
-              .filter(l -> l.contains("error") || l.contains("Error") || l.contains("Failed"))
+              .filter(
+                  l ->
+                      l.contains("error")
+                          || l.contains("Error")
+                          || l.contains("Failed")
+                          || LOCATION.matcher(l).find())
               .toList();
       List<String> source = flagged.isEmpty() ? lines : flagged;
       errors.addAll(source.subList(Math.max(0, source.size() - KEPT_ERRORS), source.size()));

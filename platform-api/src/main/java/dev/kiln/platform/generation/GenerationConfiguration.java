@@ -1,7 +1,9 @@
 package dev.kiln.platform.generation;
 
 import dev.kiln.billing.ledger.CreditLedger;
+import dev.kiln.billing.pricing.Pricing;
 import dev.kiln.platform.events.GenerationEvents;
+import dev.kiln.platform.generation.llm.LlmGateway;
 import dev.kiln.platform.generation.template.TemplateEngine;
 import dev.kiln.platform.plugins.PluginRunner;
 import dev.kiln.platform.projects.ProjectRepos;
@@ -9,6 +11,7 @@ import dev.kiln.platform.projects.Projects;
 import dev.kiln.platform.runtime.ScratchDatabases;
 import dev.kiln.platform.sandbox.SandboxAccess;
 import java.time.Clock;
+import java.util.List;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -37,12 +40,27 @@ class GenerationConfiguration {
       Generations generations,
       GenerationEvents events,
       CreditLedger ledger,
+      Pricing pricing,
+      LlmGateway gateway,
       GenerationSettings settings,
       Clock clock,
       JsonMapper json) {
     BuildStage build = settings.build() ? new BuildStage(sandboxes, settings.buildTimeout()) : null;
-    Pipeline pipeline = new Pipeline(engine, projects, repos, scratch, plugins, build, json);
-    return new GenerationWorker(pipeline, generations, events, ledger, settings, clock, json);
+    List<Generator> generators =
+        List.of(new TemplateGenerator(engine), new LlmGenerator(gateway, engine));
+    Pipeline pipeline =
+        new Pipeline(
+            engine,
+            generators,
+            settings.autofixAttempts(),
+            projects,
+            repos,
+            scratch,
+            plugins,
+            build,
+            json);
+    return new GenerationWorker(
+        pipeline, generations, events, ledger, pricing, settings, clock, json);
   }
 
   @Bean

@@ -11,9 +11,24 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     build}); off only for tests of the stages before it
  * @param buildTimeout how long install, typecheck and build may take together
  * @param lease how long a worker's claim on a generation lasts before another may take it over
+ * @param llmTokenBudget thousands of tokens an LLM generation may be metered for: its hold covers
+ *     them on top of the generation's price, and the charge never exceeds the hold
+ * @param autofixAttempts how many times a failed build is sent to the generator's fixer (0 to 2)
  */
 @ConfigurationProperties("kiln.generation")
 record GenerationSettings(
     @DefaultValue("true") boolean build,
     @DefaultValue("10m") Duration buildTimeout,
-    @DefaultValue("20m") Duration lease) {}
+    @DefaultValue("20m") Duration lease,
+    @DefaultValue("20") long llmTokenBudget,
+    @DefaultValue("2") int autofixAttempts) {
+
+  GenerationSettings {
+    if (llmTokenBudget < 1) {
+      throw new IllegalArgumentException("kiln.generation.llm-token-budget must be at least 1");
+    }
+    if (autofixAttempts < 0 || autofixAttempts > 2) {
+      throw new IllegalArgumentException("kiln.generation.autofix-attempts must be 0, 1 or 2");
+    }
+  }
+}

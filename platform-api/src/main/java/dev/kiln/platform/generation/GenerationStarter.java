@@ -3,6 +3,7 @@ package dev.kiln.platform.generation;
 import dev.kiln.billing.ledger.CreditLedger;
 import dev.kiln.billing.pricing.Operation;
 import dev.kiln.billing.pricing.Pricing;
+import dev.kiln.platform.generation.llm.LlmGateway;
 import dev.kiln.platform.outbox.Outbox;
 import dev.kiln.platform.projects.FirstGeneration;
 import dev.kiln.platform.projects.Projects;
@@ -26,6 +27,8 @@ class GenerationStarter implements FirstGeneration {
   private final CreditLedger ledger;
   private final Pricing pricing;
   private final Outbox outbox;
+  private final LlmGateway gateway;
+  private final GenerationSettings settings;
   private final JsonMapper json;
 
   GenerationStarter(
@@ -34,12 +37,16 @@ class GenerationStarter implements FirstGeneration {
       CreditLedger ledger,
       Pricing pricing,
       Outbox outbox,
+      LlmGateway gateway,
+      GenerationSettings settings,
       JsonMapper json) {
     this.projects = projects;
     this.generations = generations;
     this.ledger = ledger;
     this.pricing = pricing;
     this.outbox = outbox;
+    this.gateway = gateway;
+    this.settings = settings;
     this.json = json;
   }
 
@@ -56,7 +63,15 @@ class GenerationStarter implements FirstGeneration {
       throw new GenerationProblems.GenerationInProgress();
     }
     UUID id = UUID.randomUUID();
+    // A model plans when the org stored a key or the platform has one. Its tokens are metered on
+    // top of the generation's price, up to the budget the hold covers; with the org's own key the
+    // org pays its provider, so only the generation's price is held.
+    boolean llm = gateway.available(org);
+    boolean ownKey = llm && gateway.ownKey(org);
     long estimate = pricing.estimate(Operation.GENERATION, 1);
+    if (llm && !ownKey) {
+      estimate += pricing.estimate(Operation.GENERATION_LLM, settings.llmTokenBudget());
+    }
     var hold =
         ledger.reserve(
             org, Operation.GENERATION.id(), estimate, "generation/" + id, "generation:" + id);
@@ -68,7 +83,9 @@ class GenerationStarter implements FirstGeneration {
         dev.kiln.platform.generation.llm.Redaction.redact(prompt),
         estimate,
         hold.id(),
-        by);
+        by,
+        llm ? Generations.GENERATOR_LLM : Generations.GENERATOR_TEMPLATE,
+        ownKey);
     outbox.enqueue(
         GenerationJobs.REQUESTED,
         project.toString(),

@@ -1,7 +1,10 @@
 package dev.kiln.platform.generation;
 
 import dev.kiln.billing.ledger.CreditLedger;
+import dev.kiln.billing.pricing.Operation;
+import dev.kiln.billing.pricing.Pricing;
 import dev.kiln.platform.events.GenerationEvents;
+import dev.kiln.platform.generation.llm.Usage;
 import dev.kiln.platform.tenancy.TenantContext;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -28,6 +31,7 @@ class GenerationWorker {
   private final Generations generations;
   private final GenerationEvents events;
   private final CreditLedger ledger;
+  private final Pricing pricing;
   private final GenerationSettings settings;
   private final Clock clock;
   private final JsonMapper json;
@@ -37,6 +41,7 @@ class GenerationWorker {
       Generations generations,
       GenerationEvents events,
       CreditLedger ledger,
+      Pricing pricing,
       GenerationSettings settings,
       Clock clock,
       JsonMapper json) {
@@ -44,6 +49,7 @@ class GenerationWorker {
     this.generations = generations;
     this.events = events;
     this.ledger = ledger;
+    this.pricing = pricing;
     this.settings = settings;
     this.clock = clock;
     this.json = json;
@@ -72,15 +78,27 @@ class GenerationWorker {
     }
     Generations.Generation generation =
         generations.find(org, id).orElseThrow(GenerationProblems.GenerationNotFound::new);
-    RunEvents run = new RunEvents(org, job.projectId(), id, generation.prompt());
-    run.emit("generation_started", null, Map.of("kind", generation.kind()));
+    RunEvents run = new RunEvents(org, job.projectId(), id, generation);
+    run.emit(
+        "generation_started",
+        null,
+        Map.of("kind", generation.kind(), "generator", generation.generator()));
     try {
       Pipeline.Result result = pipeline.run(run);
       if (result.verified()) {
-        long charged = generation.estimate();
+        Generations.Generation done = generations.find(org, id).orElse(generation);
+        long charged = charge(done);
         ledger.capture(org, generation.holdId(), charged);
         if (generations.finish(org, id, "succeeded", result.version(), null, charged)) {
-          run.emit("credits_charged", null, Map.of("credits", charged));
+          Map<String, Object> data = new LinkedHashMap<>();
+          data.put("credits", charged);
+          data.put("held", generation.estimate());
+          if (done.llm()) {
+            data.put("promptTokens", done.promptTokens());
+            data.put("completionTokens", done.completionTokens());
+            data.put("ownKey", done.ownKey());
+          }
+          run.emit("credits_charged", null, data);
           run.emit("generation_completed", null, Map.of("version", result.version()));
         }
       } else {
@@ -94,6 +112,22 @@ class GenerationWorker {
       fail(run, generation, null, null, "Kiln failed while generating (" + e + "); not charged");
       throw e;
     }
+  }
+
+  /**
+   * What a verified generation costs: its price, plus, for a model the platform paid for, its
+   * tokens at the per-thousand price (rounded up); never more than the hold.
+   */
+  private long charge(Generations.Generation g) {
+    long price = pricing.estimate(Operation.GENERATION, 1);
+    if (g.llm() && !g.ownKey()) {
+      long tokens = g.promptTokens() + g.completionTokens();
+      long thousands = (tokens + 999) / 1000;
+      if (thousands > 0) {
+        price += pricing.estimate(Operation.GENERATION_LLM, thousands);
+      }
+    }
+    return Math.min(price, g.estimate());
   }
 
   private void fail(
@@ -130,12 +164,26 @@ class GenerationWorker {
     private final UUID project;
     private final UUID generation;
     private final String prompt;
+    private final String generator;
 
-    RunEvents(UUID org, UUID project, UUID generation, String prompt) {
+    RunEvents(UUID org, UUID project, UUID generation, Generations.Generation row) {
       this.org = org;
       this.project = project;
       this.generation = generation;
-      this.prompt = prompt;
+      this.prompt = row.prompt();
+      this.generator = row.generator();
+    }
+
+    @Override
+    public String generator() {
+      return generator;
+    }
+
+    @Override
+    public void used(Usage usage) {
+      if (usage.total() > 0) {
+        generations.addUsage(org, generation, usage.promptTokens(), usage.completionTokens());
+      }
     }
 
     @Override

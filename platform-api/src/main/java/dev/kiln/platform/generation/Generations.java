@@ -12,6 +12,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class Generations {
 
+  static final String GENERATOR_TEMPLATE = "template";
+  static final String GENERATOR_LLM = "llm";
+
   /** A generation as the API shows it. */
   record Generation(
       UUID id,
@@ -28,7 +31,15 @@ class Generations {
       Instant createdAt,
       Instant startedAt,
       Instant finishedAt,
-      UUID holdId) {
+      UUID holdId,
+      String generator,
+      boolean ownKey,
+      long promptTokens,
+      long completionTokens) {
+
+    boolean llm() {
+      return generator.equals(GENERATOR_LLM);
+    }
 
     boolean finished() {
       return status.equals("succeeded") || status.equals("failed") || status.equals("cancelled");
@@ -50,11 +61,24 @@ class Generations {
       String prompt,
       long estimate,
       UUID hold,
-      UUID by) {
+      UUID by,
+      String generator,
+      boolean ownKey) {
     jdbc.sql(
             "insert into generations (id, org_id, project_id, kind, prompt, status, estimate,"
-                + " hold_id, created_by) values (?, ?, ?, ?, ?, 'queued', ?, ?, ?)")
-        .params(id, org, project, kind, prompt, estimate, hold, by)
+                + " hold_id, created_by, generator, own_key)"
+                + " values (?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?, ?)")
+        .params(id, org, project, kind, prompt, estimate, hold, by, generator, ownKey)
+        .update();
+  }
+
+  /** Adds the tokens of model requests made for the generation (metered when it succeeds). */
+  @Transactional
+  void addUsage(UUID org, UUID id, long promptTokens, long completionTokens) {
+    jdbc.sql(
+            "update generations set prompt_tokens = prompt_tokens + ?,"
+                + " completion_tokens = completion_tokens + ? where org_id = ? and id = ?")
+        .params(promptTokens, completionTokens, org, id)
         .update();
   }
 
@@ -132,7 +156,8 @@ class Generations {
 
   private static final String SELECT =
       "select id, project_id, kind, prompt, status, stage, estimate, version, error, charged,"
-          + " created_by, created_at, started_at, finished_at, hold_id from generations";
+          + " created_by, created_at, started_at, finished_at, hold_id, generator, own_key,"
+          + " prompt_tokens, completion_tokens from generations";
 
   private static Generation row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
     return new Generation(
@@ -150,6 +175,10 @@ class Generations {
         rs.getTimestamp(12).toInstant(),
         rs.getTimestamp(13) == null ? null : rs.getTimestamp(13).toInstant(),
         rs.getTimestamp(14) == null ? null : rs.getTimestamp(14).toInstant(),
-        rs.getObject(15, UUID.class));
+        rs.getObject(15, UUID.class),
+        rs.getString(16),
+        rs.getBoolean(17),
+        rs.getLong(18),
+        rs.getLong(19));
   }
 }

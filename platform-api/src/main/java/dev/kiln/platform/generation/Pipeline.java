@@ -1,5 +1,6 @@
 package dev.kiln.platform.generation;
 
+import dev.kiln.platform.generation.llm.Usage;
 import dev.kiln.platform.generation.template.Artifacts;
 import dev.kiln.platform.generation.template.Manifest;
 import dev.kiln.platform.generation.template.ManifestSchema;
@@ -26,8 +27,10 @@ import tools.jackson.databind.json.JsonMapper;
  * PostgreSQL), API (OpenAPI 3.1 parsed), UI (UI JSON bound to API operations), files (the rendered
  * project against the current version), plugins (the tool plugins on it), version (one commit on
  * the head the job started from: refused when another version landed meanwhile), build (typecheck
- * and {@code next build} in a sandbox). Stages whose input did not change since the last version
- * are skipped. A failure ends the run with a reason a user can read.
+ * and {@code next build} in a sandbox; on failure, up to two auto-fix attempts, each a new version
+ * changing only the files the errors name). The run's generator (template engine or LLM) plans the
+ * manifest and proposes the fixes. Stages whose input did not change since the last version are
+ * skipped. A failure ends the run with a reason a user can read.
  */
 final class Pipeline {
 
@@ -35,7 +38,7 @@ final class Pipeline {
   record Result(boolean verified, String version, String failure) {}
 
   /** A stage failed: the message is for the user. */
-  static final class StageFailed extends RuntimeException {
+  static class StageFailed extends RuntimeException {
     final String stage;
 
     StageFailed(String stage, String message) {
@@ -54,6 +57,12 @@ final class Pipeline {
 
     String prompt();
 
+    /** {@code template} or {@code llm}: which generator plans and fixes this run. */
+    String generator();
+
+    /** Model tokens spent for this run, reported as they are spent. */
+    void used(Usage usage);
+
     void emit(String type, String stage, Map<String, Object> data);
 
     void stage(String stage);
@@ -66,6 +75,8 @@ final class Pipeline {
   private static final String MANIFEST_FILE = "kiln/manifest.json";
 
   private final TemplateEngine engine;
+  private final Map<String, Generator> generators;
+  private final int autofixAttempts;
   private final Projects projects;
   private final ProjectRepos repos;
   private final ScratchDatabases scratch;
@@ -75,6 +86,8 @@ final class Pipeline {
 
   Pipeline(
       TemplateEngine engine,
+      List<Generator> generators,
+      int autofixAttempts,
       Projects projects,
       ProjectRepos repos,
       ScratchDatabases scratch,
@@ -82,6 +95,9 @@ final class Pipeline {
       BuildStage build,
       JsonMapper json) {
     this.engine = engine;
+    this.generators = new LinkedHashMap<>();
+    generators.forEach(g -> this.generators.put(g.id(), g));
+    this.autofixAttempts = autofixAttempts;
     this.projects = projects;
     this.repos = repos;
     this.scratch = scratch;
@@ -98,24 +114,35 @@ final class Pipeline {
     SortedMap<String, String> current =
         startHead == null ? new TreeMap<>() : repos.files(project, startHead);
 
+    Generator generator = generators.get(run.generator());
+    if (generator == null) {
+      throw new StageFailed("plan", "the " + run.generator() + " generator is not available here");
+    }
+
     // Plan.
     begin(run, "plan");
-    Manifest manifest;
-    try {
-      manifest =
-          current.containsKey(MANIFEST_FILE)
-              ? engine.revise(Manifest.fromJson(current.get(MANIFEST_FILE)), run.prompt())
-              : engine.plan(run.prompt());
-    } catch (TemplateEngine.NotUnderstood e) {
-      throw new StageFailed("plan", e.getMessage());
-    }
+    Manifest manifest =
+        generator.plan(
+            run,
+            current.containsKey(MANIFEST_FILE)
+                ? Manifest.fromJson(current.get(MANIFEST_FILE))
+                : null);
     List<String> problems = ManifestSchema.problems(manifest.toJson());
     if (!problems.isEmpty()) {
       throw new StageFailed("plan", "the manifest is invalid: " + String.join("; ", problems));
     }
     String manifestSha = manifest.sha();
     boolean manifestUnchanged = manifestSha.equals(row.manifestSha()) && startHead != null;
-    complete(run, "plan", Map.of("manifestSha", manifestSha, "entities", entities(manifest)));
+    complete(
+        run,
+        "plan",
+        Map.of(
+            "manifestSha",
+            manifestSha,
+            "entities",
+            entities(manifest),
+            "generator",
+            generator.id()));
     Artifacts artifacts = engine.render(manifest);
 
     // Database, API and UI: checked only when the manifest changed.
@@ -180,25 +207,9 @@ final class Pipeline {
       version = startHead;
       complete(run, "version", Map.of("changed", 0, "version", version));
     } else {
-      ProjectRepos.Version written;
-      try {
-        written =
-            repos.commit(
-                project,
-                startHead,
-                patches,
-                title(run.prompt()),
-                Map.of(
-                    "Kiln-Generation",
-                    run.generation().toString(),
-                    "Kiln-Manifest-Sha",
-                    manifestSha));
-      } catch (ProjectRepos.Conflict e) {
-        throw new StageFailed(
-            "version", "the project changed while this generation ran: " + e.getMessage());
-      }
+      ProjectRepos.Version written =
+          commit(run, startHead, patches, title(run.prompt()), manifestSha, "version");
       version = written.id();
-      projects.recordHead(org, project, version, manifestSha);
       complete(
           run,
           "version",
@@ -216,24 +227,110 @@ final class Pipeline {
       return new Result(true, version, null);
     }
     begin(run, "build");
-    Progress progress = new Progress(run);
-    BuildStage.Outcome outcome = build.run(org, files, progress::line);
-    progress.flush();
+    BuildStage.Outcome outcome = build(run, files, version);
+    // Auto-fix: the files the errors name go to the generator's fixer, which may change only them;
+    // each attempt is a new version, built again.
+    List<String> pluginErrors = new ArrayList<>();
+    report.errors().forEach(d -> pluginErrors.add(AutoFix.describe(d)));
+    for (int attempt = 1; !outcome.ok() && attempt <= autofixAttempts; attempt++) {
+      ensureNotCancelled(run);
+      List<String> errors = new ArrayList<>(outcome.errors());
+      errors.addAll(pluginErrors);
+      Map<String, Object> data = new LinkedHashMap<>();
+      data.put("attempt", attempt);
+      SortedMap<String, String> implicated = new TreeMap<>();
+      for (String path : AutoFix.implicated(errors, files.keySet())) {
+        implicated.put(path, files.get(path));
+      }
+      data.put("implicated", List.copyOf(implicated.keySet()));
+      if (implicated.isEmpty()) {
+        data.put("result", "no fix: the errors name no file of the project");
+        run.emit("autofix_attempt", "build", data);
+        break;
+      }
+      Generator.Fix fix = generator.fix(run, implicated, errors);
+      AutoFix.Changes changes = AutoFix.changes(implicated, fix.files());
+      if (!changes.refused().isEmpty()) {
+        data.put("refused", changes.refused());
+      }
+      if (changes.files().isEmpty()) {
+        data.put(
+            "result",
+            "no fix: " + (fix.note() != null ? fix.note() : "the proposed files are unchanged"));
+        run.emit("autofix_attempt", "build", data);
+        break;
+      }
+      Map<String, String> fixed = new LinkedHashMap<>(files);
+      fixed.putAll(changes.files());
+      ProjectRepos.Version written =
+          commit(
+              run,
+              version,
+              patches(files, fixed),
+              "Auto-fix " + attempt + ": " + title(run.prompt()),
+              manifestSha,
+              "build");
+      files = fixed;
+      version = written.id();
+      data.put("files", List.copyOf(changes.files().keySet()));
+      data.put("version", version);
+      data.put("number", written.number());
+      data.put("result", "fixed; building again");
+      run.emit("autofix_attempt", "build", data);
+      outcome = build(run, files, version);
+    }
     if (outcome.ok()) {
-      run.emit("build_ok", "build", Map.of("version", version));
       return new Result(true, version, null);
     }
-    run.emit("build_error", "build", Map.of("step", outcome.step(), "errors", outcome.errors()));
-    // The template engine is deterministic: the same manifest renders the same files again, so
-    // an auto-fix attempt has nothing to change. The LLM generator's fixer plugs in here.
-    run.emit(
-        "autofix_attempt",
-        "build",
-        Map.of("attempt", 1, "result", "no fix: the template engine renders the same files again"));
     return new Result(
         false,
         version,
         "the app does not build (" + outcome.step() + "): " + String.join("\n", outcome.errors()));
+  }
+
+  /** One build, its output as events, ending {@code build_ok} or {@code build_error}. */
+  private BuildStage.Outcome build(Run run, Map<String, String> files, String version) {
+    Progress progress = new Progress(run);
+    BuildStage.Outcome outcome = build.run(run.org(), files, progress::line);
+    progress.flush();
+    if (outcome.ok()) {
+      run.emit("build_ok", "build", Map.of("version", version));
+    } else {
+      run.emit(
+          "build_error",
+          "build",
+          Map.of("step", outcome.step(), "errors", outcome.errors(), "version", version));
+    }
+    return outcome;
+  }
+
+  /** One commit on {@code head}: a new version, recorded as the project's head. */
+  private ProjectRepos.Version commit(
+      Run run,
+      String head,
+      List<ProjectRepos.Patch> patches,
+      String message,
+      String manifestSha,
+      String stage) {
+    ProjectRepos.Version written;
+    try {
+      written =
+          repos.commit(
+              run.project(),
+              head,
+              patches,
+              message,
+              Map.of(
+                  "Kiln-Generation",
+                  run.generation().toString(),
+                  "Kiln-Manifest-Sha",
+                  manifestSha));
+    } catch (ProjectRepos.Conflict e) {
+      throw new StageFailed(
+          stage, "the project changed while this generation ran: " + e.getMessage());
+    }
+    projects.recordHead(run.org(), run.project(), written.id(), manifestSha);
+    return written;
   }
 
   private static List<ProjectRepos.Patch> patches(

@@ -77,9 +77,8 @@ class StartupReport {
   private String generatorChoice() {
     boolean llm = settings.llm().apiKey() != null && !settings.llm().apiKey().isBlank();
     return llm
-        ? "template engine (an LLM key is set for "
-            + settings.llm().model()
-            + ", but the pipeline does not use the LLM gateway yet)"
-        : "template engine (deterministic; no LLM key set)";
+        ? "LLM gateway (" + settings.llm().model() + "; an org's own key comes first)"
+        : "template engine (deterministic; no LLM key set); orgs that store a key get the LLM"
+            + " gateway";
   }
 }

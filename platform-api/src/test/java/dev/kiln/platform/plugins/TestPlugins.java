@@ -19,7 +19,7 @@ import javax.tools.ToolProvider;
  * Builds small plugin jars at test time, the way a plugin author's build would: one tool class
  * compiled against plugin-api and PF4J only, a manifest, and {@code META-INF/extensions.idx}.
  */
-final class TestPlugins {
+public final class TestPlugins {
 
   private TestPlugins() {}
 
@@ -29,7 +29,7 @@ final class TestPlugins {
    * runBody}; {@code version} is both the manifest's and the descriptor's, {@code requires} both
    * the manifest's Plugin-Requires and the descriptor's SDK range.
    */
-  static Path jar(
+  public static Path jar(
       Path dir,
       String id,
       String version,

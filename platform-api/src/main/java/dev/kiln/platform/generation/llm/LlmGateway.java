@@ -55,6 +55,11 @@ public final class LlmGateway implements AutoCloseable {
     return settings.platformKey() || keys.exists(org);
   }
 
+  /** True when {@code org} stored its own provider key, which is used instead of the platform's. */
+  public boolean ownKey(UUID org) {
+    return keys.exists(org);
+  }
+
   /**
    * Asks for a JSON answer valid against {@code jsonSchema} (draft 2020-12, an object at the root;
    * strict structured outputs want every property required and no additional properties).

@@ -24,10 +24,10 @@ import tools.jackson.databind.json.JsonMapper;
  * format, whole ({@code chat.completion}) or streamed ({@code chat.completion.chunk} server-sent
  * events, a final usage chunk, {@code [DONE]}), or with the provider's error objects.
  */
-final class ChatStub {
+public final class ChatStub {
 
   static final String PATH = "/v1/chat/completions";
-  static final JsonMapper JSON = JsonMapper.builder().build();
+  public static final JsonMapper JSON = JsonMapper.builder().build();
 
   /** A small strict schema, like the planner's. */
   static final String SCHEMA =
@@ -40,28 +40,29 @@ final class ChatStub {
 
   private static final AtomicInteger IDS = new AtomicInteger();
 
-  final WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+  public final WireMockServer server =
+      new WireMockServer(WireMockConfiguration.options().dynamicPort());
 
-  ChatStub start() {
+  public ChatStub start() {
     server.start();
     return this;
   }
 
   /** The API root to configure: {@code http://localhost:port/v1}. */
-  String baseUrl() {
+  public String baseUrl() {
     return server.baseUrl() + "/v1";
   }
 
-  void reset() {
+  public void reset() {
     server.resetAll();
   }
 
-  void stop() {
+  public void stop() {
     server.stop();
   }
 
   /** Answers requests with {@code responses} in order; the last one answers every later request. */
-  void answers(ResponseDefinitionBuilder... responses) {
+  public void answers(ResponseDefinitionBuilder... responses) {
     String scenario = "answers-" + IDS.incrementAndGet();
     for (int i = 0; i < responses.length; i++) {
       ScenarioMappingBuilder mapping =
@@ -76,17 +77,17 @@ final class ChatStub {
   }
 
   /** Every chat-completions request received, oldest first. */
-  List<LoggedRequest> requests() {
+  public List<LoggedRequest> requests() {
     return server.findAll(postRequestedFor(urlPathEqualTo(PATH)));
   }
 
   /** The JSON bodies of {@link #requests()}. */
-  List<JsonNode> bodies() {
+  public List<JsonNode> bodies() {
     return requests().stream().map(r -> JSON.readTree(r.getBodyAsString())).toList();
   }
 
   /** A non-streamed {@code chat.completion}. */
-  static ResponseDefinitionBuilder completion(
+  public static ResponseDefinitionBuilder completion(
       String content, String finishReason, int in, int out) {
     Map<String, Object> message = new LinkedHashMap<>();
     message.put("role", "assistant");
@@ -110,7 +111,7 @@ final class ChatStub {
    * A streamed answer: one chunk per delta, a chunk with the finish reason, then (when {@code
    * usage} is set) the usage chunk and {@code [DONE]}; without usage the stream just ends.
    */
-  static ResponseDefinitionBuilder stream(
+  public static ResponseDefinitionBuilder stream(
       List<String> deltas, String finishReason, int[] usage, boolean done) {
     StringBuilder sse = new StringBuilder();
     sse.append(": keep-alive\n\n");
@@ -138,7 +139,7 @@ final class ChatStub {
   }
 
   /** The content split into pieces of {@code size} characters, as tokens arrive. */
-  static List<String> pieces(String content, int size) {
+  public static List<String> pieces(String content, int size) {
     List<String> out = new ArrayList<>();
     for (int i = 0; i < content.length(); i += size) {
       out.add(content.substring(i, Math.min(content.length(), i + size)));
@@ -147,7 +148,7 @@ final class ChatStub {
   }
 
   /** An error as OpenAI sends it. */
-  static ResponseDefinitionBuilder error(int status, String message) {
+  public static ResponseDefinitionBuilder error(int status, String message) {
     return aResponse()
         .withStatus(status)
         .withHeader("Content-Type", "application/json")
