@@ -9,7 +9,9 @@ import java.util.function.Consumer;
 /**
  * One job's isolated environment, used once and then closed. The job's files live in {@code
  * /workspace}; {@code /scratch} and {@code /tmp} are writable and size-limited; nothing else is
- * writable. Not thread-safe.
+ * writable. {@link #upload}, {@link #exec} and {@link #serve} may be called from several threads
+ * while a served command runs; {@link #readFile} and {@link #moveOut} briefly freeze the sandbox's
+ * processes (served ones too) and must not overlap each other.
  */
 public interface Sandbox extends AutoCloseable {
 
@@ -26,6 +28,20 @@ public interface Sandbox extends AutoCloseable {
    * the infrastructure fails.
    */
   ExecResult exec(List<String> command, Consumer<OutputLine> output);
+
+  /**
+   * Starts a command in {@code /workspace} in the background and returns at once; the host reaches
+   * TCP {@code port} inside through {@link Served#address()}. Output lines stream to {@code output}
+   * (from another thread) until the output limit, which counts per served command. The sandbox's
+   * wall time still applies: past it the command is killed and the sandbox closed; closing the
+   * sandbox stops it too. {@link #upload} and {@link #exec} keep working meanwhile.
+   *
+   * @param port the TCP port the command will listen on inside, 1 to 65535
+   * @throws IllegalStateException when the sandbox was not opened with {@link
+   *     SandboxSpec.NetworkPolicy#SERVE}, or is closed
+   * @throws SandboxFailure when the infrastructure cannot start it
+   */
+  Served serve(List<String> command, int port, Consumer<OutputLine> output);
 
   /**
    * A workspace file's bytes, or empty when it does not exist, is not a regular file, or any part

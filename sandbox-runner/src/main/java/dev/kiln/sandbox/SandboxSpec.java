@@ -35,7 +35,12 @@ public record SandboxSpec(
     /** Nothing at all: build, test and tools. */
     NONE,
     /** Only Kiln's allowlisting proxy (dependency install). */
-    REGISTRY_ONLY
+    REGISTRY_ONLY,
+    /**
+     * Nothing at all, as {@link #NONE}, but the host can connect to TCP ports the sandbox listens
+     * on ({@link Sandbox#serve}): live previews. Other sandboxes cannot.
+     */
+    SERVE
   }
 
   /**
@@ -44,8 +49,10 @@ public record SandboxSpec(
    * @param memoryBytes memory, swap included
    * @param cpus CPU share, e.g. 1.5
    * @param pids processes and threads at once
-   * @param wallTime total time the sandbox may live; an exec past it is killed
-   * @param outputBytes output delivered per exec; the rest is dropped and reported truncated
+   * @param wallTime total time the sandbox may live; an exec or served command past it is killed
+   *     and the sandbox closed
+   * @param outputBytes output delivered per exec or served command; the rest is dropped (and an
+   *     exec reports it truncated)
    * @param scratchBytes size of the writable scratch space ({@code /scratch} and {@code /tmp})
    */
   public record Limits(

@@ -7,6 +7,7 @@ import dev.kiln.sandbox.SandboxSpec;
 import dev.kiln.sandbox.internal.HostWorkspace;
 import dev.kiln.sandbox.internal.SyscallFilter;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -19,8 +20,9 @@ import java.util.UUID;
  * SyscallFilter}, a read-only view of the host's {@code /usr}) as the unprivileged uid 1000; the
  * sandbox's cgroups bound processes, memory and CPU, and its {@code /scratch}, {@code /tmp} and
  * home are size-limited tmpfs mounts that live as long as the sandbox. REGISTRY_ONLY sandboxes
- * reach only the {@link HostProxy}, through a Unix socket. The image name is not used: the host's
- * Node runs.
+ * reach only the {@link HostProxy}, through a Unix socket; SERVE sandboxes reach nothing, and the
+ * host reaches their served port through a {@link ServeRelay}. The image name is not used: the
+ * host's Node runs.
  */
 public final class BubblewrapBackend implements SandboxBackend {
 
@@ -62,6 +64,8 @@ public final class BubblewrapBackend implements SandboxBackend {
     String id = "kiln-" + UUID.randomUUID();
     Path seccomp = prepareParent();
     Path egress = spec.network() == SandboxSpec.NetworkPolicy.REGISTRY_ONLY ? proxy.ensure() : null;
+    Path serveRelay =
+        spec.network() == SandboxSpec.NetworkPolicy.SERVE ? writeOnce("serve-relay.js") : null;
     HostWorkspace workspace = HostWorkspace.create(workspaces, id);
     Mounts mounts = null;
     Cgroup cgroup = null;
@@ -72,7 +76,12 @@ public final class BubblewrapBackend implements SandboxBackend {
         Files.createDirectories(workspace.root().resolve("node_modules"));
       }
       return new BubblewrapSandbox(
-          id, spec, workspace, mounts, cgroup, new BubblewrapSandbox.Confinement(seccomp, egress));
+          id,
+          spec,
+          workspace,
+          mounts,
+          cgroup,
+          new BubblewrapSandbox.Confinement(seccomp, egress, serveRelay));
     } catch (IOException | RuntimeException e) {
       if (cgroup != null) {
         cgroup.destroy();
@@ -114,6 +123,30 @@ public final class BubblewrapBackend implements SandboxBackend {
       return seccomp;
     } catch (IOException e) {
       throw new SandboxFailure("Could not prepare " + workspaces, e);
+    }
+  }
+
+  /**
+   * A script of the sandbox image as {@code .NAME} in the workspaces directory, readable by the
+   * sandbox user and rewritten only when it changed.
+   */
+  private Path writeOnce(String name) {
+    try (InputStream in =
+        BubblewrapBackend.class.getResourceAsStream("/dev/kiln/sandbox/image/" + name)) {
+      if (in == null) {
+        throw new SandboxFailure(name + " is missing from the sandbox-runner jar");
+      }
+      byte[] content = in.readAllBytes();
+      Path target = workspaces.resolve("." + name);
+      if (!Files.exists(target) || !java.util.Arrays.equals(Files.readAllBytes(target), content)) {
+        Path written =
+            Files.write(workspaces.resolve("." + name + "." + UUID.randomUUID()), content);
+        Files.setPosixFilePermissions(written, PosixFilePermissions.fromString("r--r--r--"));
+        Files.move(written, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      }
+      return target;
+    } catch (IOException e) {
+      throw new SandboxFailure("Could not write " + name + " under " + workspaces, e);
     }
   }
 

@@ -3,6 +3,7 @@ package dev.kiln.sandbox.bubblewrap;
 import dev.kiln.sandbox.ExecResult;
 import dev.kiln.sandbox.SandboxFailure;
 import dev.kiln.sandbox.SandboxSpec;
+import dev.kiln.sandbox.Served;
 import dev.kiln.sandbox.internal.HostWorkspace;
 import dev.kiln.sandbox.internal.OutputLines;
 import dev.kiln.sandbox.internal.WorkspaceSandbox;
@@ -17,10 +18,15 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
-/** A bubblewrap sandbox: a workspace, mounts and cgroups that outlive each command. */
+/**
+ * A bubblewrap sandbox: a workspace, mounts and cgroups that outlive each command. Every command,
+ * served ones too, runs in a bwrap of its own; a served one also gets the directory of its {@link
+ * ServeRelay} and runs behind {@code serve-relay.js}.
+ */
 final class BubblewrapSandbox extends WorkspaceSandbox {
 
   /** Joins the sandbox's cgroups, then runs bwrap with the filter program open on fd 9. */
@@ -33,8 +39,12 @@ final class BubblewrapSandbox extends WorkspaceSandbox {
    *
    * @param seccomp the system call filter program ({@code struct sock_filter}s) on the host
    * @param egress the {@link HostProxy} directory for REGISTRY_ONLY sandboxes, else null
+   * @param serveRelay {@code serve-relay.js} on the host for SERVE sandboxes, else null
    */
-  record Confinement(Path seccomp, Path egress) {}
+  record Confinement(Path seccomp, Path egress, Path serveRelay) {}
+
+  /** Where a served command's bwrap sees {@code serve-relay.js}. */
+  private static final String SERVE_RELAY = "/opt/kiln/serve-relay.js";
 
   private static final Path CA_BUNDLE = Path.of("/etc/ssl/certs/ca-certificates.crt");
 
@@ -42,6 +52,7 @@ final class BubblewrapSandbox extends WorkspaceSandbox {
   private final Cgroup cgroup;
   private final Path dependencies;
   private final Confinement confinement;
+  private final AtomicInteger serveCount = new AtomicInteger();
 
   BubblewrapSandbox(
       String id,
@@ -50,7 +61,7 @@ final class BubblewrapSandbox extends WorkspaceSandbox {
       Mounts mounts,
       Cgroup cgroup,
       Confinement confinement) {
-    super(id, spec.limits(), workspace);
+    super(id, spec.limits(), spec.network(), workspace);
     this.dependencies = spec.dependencies();
     this.mounts = mounts;
     this.cgroup = cgroup;
@@ -63,22 +74,7 @@ final class BubblewrapSandbox extends WorkspaceSandbox {
     Instant start = Instant.now();
     long oomBefore = cgroup.oomKills();
     OutputLines lines = new OutputLines(output, limits.outputBytes());
-    Process process;
-    try {
-      ProcessBuilder builder = new ProcessBuilder(commandLine(command));
-      builder.environment().clear();
-      builder.environment().put("PATH", "/usr/bin:/bin:/usr/sbin:/sbin");
-      builder
-          .environment()
-          .put(
-              "KILN_CGROUP_PROCS",
-              cgroup.procsFiles().stream().map(Path::toString).collect(Collectors.joining(" ")));
-      builder.environment().put("KILN_SECCOMP", confinement.seccomp().toString());
-      builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-      process = builder.start();
-    } catch (IOException e) {
-      throw new SandboxFailure("Could not start bwrap for " + id, e);
-    }
+    Process process = start(commandLine(command, null));
     Thread out = pump(process.getInputStream(), Stream.STDOUT, lines);
     Thread err = pump(process.getErrorStream(), Stream.STDERR, lines);
     boolean finished;
@@ -104,6 +100,42 @@ final class BubblewrapSandbox extends WorkspaceSandbox {
         oom && code != KILLED ? KILLED : code, false, oom, lines.truncated(), took);
   }
 
+  /**
+   * Runs the command behind {@code serve-relay.js}, which listens on a Unix socket in a fresh relay
+   * directory bound into this command's bwrap only.
+   */
+  @Override
+  protected Served startServing(List<String> command, int port, Consumer<OutputLine> output) {
+    ServeRelay relay =
+        ServeRelay.open(
+            workspace.root().resolveSibling(id + ".serve-" + serveCount.incrementAndGet()));
+    List<String> relayed = new ArrayList<>(List.of("node", SERVE_RELAY, String.valueOf(port)));
+    relayed.addAll(command);
+    Process process;
+    try {
+      process = start(commandLine(relayed, relay));
+    } catch (RuntimeException e) {
+      relay.close();
+      throw e;
+    }
+    OutputLines lines = new OutputLines(output, limits.outputBytes());
+    Thread out = pump(process.getInputStream(), Stream.STDOUT, lines);
+    Thread err = pump(process.getErrorStream(), Stream.STDERR, lines);
+    Thread.ofVirtual()
+        .start(
+            () -> {
+              try {
+                out.join();
+                err.join();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              lines.finish();
+            });
+    closeAtWallTime(process.onExit());
+    return new BubblewrapServed(process, relay);
+  }
+
   @Override
   public Optional<byte[]> readFile(String path) {
     requireOpen();
@@ -121,16 +153,46 @@ final class BubblewrapSandbox extends WorkspaceSandbox {
     if (!markClosed()) {
       return;
     }
+    stopServing();
     cgroup.destroy();
     mounts.destroy();
     workspace.delete();
   }
 
   boolean leftOnHost() {
-    return cgroup.exists() || mounts.exists() || Files.exists(workspace.root());
+    return cgroup.exists()
+        || mounts.exists()
+        || Files.exists(workspace.root())
+        || served().stream()
+            .map(BubblewrapServed.class::cast)
+            .anyMatch(BubblewrapServed::leftOnHost);
   }
 
-  private List<String> commandLine(List<String> command) {
+  /** Starts bwrap (as {@link #commandLine} says) in the sandbox's cgroups. */
+  private Process start(List<String> commandLine) {
+    try {
+      ProcessBuilder builder = new ProcessBuilder(commandLine);
+      builder.environment().clear();
+      builder.environment().put("PATH", "/usr/bin:/bin:/usr/sbin:/sbin");
+      builder
+          .environment()
+          .put(
+              "KILN_CGROUP_PROCS",
+              cgroup.procsFiles().stream().map(Path::toString).collect(Collectors.joining(" ")));
+      builder.environment().put("KILN_SECCOMP", confinement.seccomp().toString());
+      builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+      return builder.start();
+    } catch (IOException e) {
+      throw new SandboxFailure("Could not start bwrap for " + id, e);
+    }
+  }
+
+  /**
+   * The whole command line for one command.
+   *
+   * @param relay the relay a served command listens for, else null
+   */
+  private List<String> commandLine(List<String> command, ServeRelay relay) {
     List<String> line = new ArrayList<>(List.of("/bin/sh", "-c", JOIN_CGROUPS, "sh"));
     int uid = HostWorkspace.SANDBOX_UID;
     line.addAll(
@@ -207,6 +269,10 @@ final class BubblewrapSandbox extends WorkspaceSandbox {
         line.addAll(List.of("--ro-bind", CA_BUNDLE.getParent().toString(), "/etc/ssl/certs"));
         line.addAll(List.of("--setenv", "NODE_EXTRA_CA_CERTS", CA_BUNDLE.toString()));
       }
+    }
+    if (relay != null) {
+      line.addAll(List.of("--bind", relay.dir().toString(), ServeRelay.SANDBOX_DIR));
+      line.addAll(List.of("--ro-bind", confinement.serveRelay().toString(), SERVE_RELAY));
     }
     line.addAll(List.of("--chdir", "/workspace", "--cap-drop", "ALL", "--seccomp", "9", "--"));
     if (confinement.egress() != null) {

@@ -27,8 +27,11 @@ import java.util.UUID;
  * Sandboxes as Docker containers: non-root, every capability dropped, no-new-privileges, the
  * default seccomp profile with Kiln's {@link SyscallFilter} stacked on it for every command (the
  * default profile allows {@code ptrace}), a read-only root with size-limited tmpfs scratch, memory
- * equal to memory+swap, CPU and pids limits, {@code --network none}, and no host mount but the
- * job's workspace. Never the Docker socket.
+ * equal to memory+swap, CPU and pids limits, {@code --network none} (REGISTRY_ONLY: the {@link
+ * EgressNetwork}; SERVE: the {@link ServeNetwork}, whose container addresses only the host reaches,
+ * so Kiln must run on the Docker host to serve), and no host mount but the job's workspace. Never
+ * the Docker socket. SERVE sandboxes come from the warm pool like the others (its key holds the
+ * policy).
  */
 public final class DockerBackend implements SandboxBackend {
 
@@ -61,6 +64,7 @@ public final class DockerBackend implements SandboxBackend {
   private final Path workspaces;
   private final WarmPool pool;
   private final EgressNetwork egress;
+  private final ServeNetwork serve;
   private final SyscallFilter filter = SyscallFilter.forHost();
 
   private DockerBackend(DockerClient docker, Path workspaces, Options options) {
@@ -68,6 +72,7 @@ public final class DockerBackend implements SandboxBackend {
     this.workspaces = workspaces;
     this.pool = new WarmPool(options.poolSize(), this::start, this::remove);
     this.egress = new EgressNetwork(docker, options.proxyImage(), options.allowlist());
+    this.serve = new ServeNetwork(docker);
   }
 
   /**
@@ -122,31 +127,41 @@ public final class DockerBackend implements SandboxBackend {
 
   /** Starts filling the warm pool for sandboxes like {@code spec}. */
   public void warm(SandboxSpec spec) {
+    ensureNetwork(spec.network());
     pool.fill(key(spec));
   }
 
   @Override
   public Sandbox open(SandboxSpec spec) {
-    if (spec.network() == SandboxSpec.NetworkPolicy.REGISTRY_ONLY) {
-      ensureEgress();
-    }
+    ensureNetwork(spec.network());
     WarmPool.Key key = key(spec);
     Started started = pool.take(key).orElseGet(() -> start(key));
     return new DockerSandbox(
-        docker, started.containerId(), started.id(), spec.limits(), started.workspace(), filter);
+        docker,
+        started.containerId(),
+        started.id(),
+        spec,
+        started.workspace(),
+        filter,
+        spec.network() == SandboxSpec.NetworkPolicy.SERVE ? serve : null);
   }
 
   private static WarmPool.Key key(SandboxSpec spec) {
     return new WarmPool.Key(spec.image(), spec.limits(), spec.network(), spec.dependencies());
   }
 
-  private void ensureEgress() {
+  /** Prepares the network a policy needs (none for NONE). */
+  private void ensureNetwork(SandboxSpec.NetworkPolicy network) {
     try {
-      egress.ensure();
+      switch (network) {
+        case REGISTRY_ONLY -> egress.ensure();
+        case SERVE -> serve.ensure();
+        case NONE -> {}
+      }
     } catch (RuntimeException e) {
       throw e instanceof SandboxFailure f
           ? f
-          : new SandboxFailure("Could not prepare the egress proxy", e);
+          : new SandboxFailure("Could not prepare the " + network + " network", e);
     }
   }
 
@@ -219,10 +234,18 @@ public final class DockerBackend implements SandboxBackend {
                 "/home/sandbox",
                 "rw,exec,nosuid,nodev,mode=0700,uid=1000,gid=1000,size=" + TMP_SIZE))
         .withBinds(binds)
-        .withNetworkMode(network == SandboxSpec.NetworkPolicy.NONE ? "none" : EgressNetwork.NETWORK)
+        .withNetworkMode(networkMode(network))
         .withInit(true)
         .withIpcMode("private")
         .withPrivileged(false);
+  }
+
+  private static String networkMode(SandboxSpec.NetworkPolicy network) {
+    return switch (network) {
+      case NONE -> "none";
+      case REGISTRY_ONLY -> EgressNetwork.NETWORK;
+      case SERVE -> ServeNetwork.NETWORK;
+    };
   }
 
   private void removeQuietly(String name) {

@@ -9,38 +9,51 @@ import com.github.dockerjava.api.model.StreamType;
 import dev.kiln.sandbox.ExecResult;
 import dev.kiln.sandbox.SandboxFailure;
 import dev.kiln.sandbox.SandboxSpec;
+import dev.kiln.sandbox.Served;
 import dev.kiln.sandbox.internal.HostWorkspace;
 import dev.kiln.sandbox.internal.OutputLines;
 import dev.kiln.sandbox.internal.SyscallFilter;
 import dev.kiln.sandbox.internal.WorkspaceSandbox;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
  * One running container; commands run in it with {@code docker exec}, each under Kiln's system call
- * filter stacked on the daemon's default seccomp profile.
+ * filter stacked on the daemon's default seccomp profile. A SERVE container serves from its address
+ * on the {@link ServeNetwork}.
  */
 final class DockerSandbox extends WorkspaceSandbox {
 
   private final DockerClient docker;
   private final String containerId;
   private final SyscallFilter filter;
+  private final ServeNetwork serveNetwork;
 
+  /**
+   * @param serveNetwork the network SERVE sandboxes are on, or null for other policies
+   */
   DockerSandbox(
       DockerClient docker,
       String containerId,
       String id,
-      SandboxSpec.Limits limits,
+      SandboxSpec spec,
       HostWorkspace workspace,
-      SyscallFilter filter) {
-    super(id, limits, workspace);
+      SyscallFilter filter,
+      ServeNetwork serveNetwork) {
+    super(id, spec.limits(), spec.network(), workspace);
     this.docker = docker;
     this.containerId = containerId;
     this.filter = filter;
+    this.serveNetwork = serveNetwork;
   }
 
   String containerId() {
@@ -93,6 +106,30 @@ final class DockerSandbox extends WorkspaceSandbox {
   }
 
   @Override
+  protected Served startServing(List<String> command, int port, Consumer<OutputLine> output) {
+    String pidFile = "/tmp/.kiln-serve-" + UUID.randomUUID() + ".pid";
+    List<String> recorded =
+        new ArrayList<>(List.of("/bin/sh", "-c", DockerServed.RECORD_PID, pidFile));
+    recorded.addAll(command);
+    try {
+      InetSocketAddress address =
+          new InetSocketAddress(InetAddress.getByName(serveNetwork.address(containerId)), port);
+      DockerServed served =
+          DockerServed.start(
+              docker,
+              this,
+              filter.wrap(recorded),
+              pidFile,
+              address,
+              new OutputLines(output, limits.outputBytes()));
+      closeAtWallTime(served.ended());
+      return served;
+    } catch (UnknownHostException | RuntimeException e) {
+      throw new SandboxFailure("Docker could not serve from " + id, e);
+    }
+  }
+
+  @Override
   public Optional<byte[]> readFile(String path) {
     requireOpen();
     docker.pauseContainerCmd(containerId).exec();
@@ -114,6 +151,7 @@ final class DockerSandbox extends WorkspaceSandbox {
     }
   }
 
+  /** Removing the container ends its served commands too. */
   @Override
   public void close() {
     if (!markClosed()) {

@@ -1,11 +1,9 @@
 package dev.kiln.sandbox.docker;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.HostConfig;
-import com.github.dockerjava.api.model.Network;
 import dev.kiln.sandbox.SandboxFailure;
 import dev.kiln.sandbox.internal.HostCommands;
 import java.util.List;
@@ -26,8 +24,6 @@ final class EgressNetwork {
   static final int PROXY_PORT = 3128;
   static final String PROXY_URL = "http://" + PROXY + ":" + PROXY_PORT;
   static final String CHAIN = "KILN-EGRESS";
-  private static final java.nio.file.Path BRIDGE_FILTERING =
-      java.nio.file.Path.of("/proc/sys/net/bridge/bridge-nf-call-iptables");
 
   private final DockerClient docker;
   private final String image;
@@ -64,22 +60,7 @@ final class EgressNetwork {
   }
 
   private void ensureNetwork() {
-    List<Network> found = docker.listNetworksCmd().withNameFilter(NETWORK).exec();
-    if (found.stream().anyMatch(n -> n.getName().equals(NETWORK))) {
-      return;
-    }
-    try {
-      docker
-          .createNetworkCmd()
-          .withName(NETWORK)
-          .withDriver("bridge")
-          .withInternal(true)
-          .withOptions(Map.of("com.docker.network.bridge.name", BRIDGE))
-          .withLabels(Map.of(DockerBackend.LABEL + ".egress", "network"))
-          .exec();
-    } catch (ConflictException alreadyThere) {
-      // created concurrently
-    }
+    BridgeNetworks.ensureInternal(docker, NETWORK, BRIDGE, "egress");
   }
 
   /** Drops everything the egress bridge sends to the host itself (IPv4 and IPv6). */
@@ -100,7 +81,7 @@ final class EgressNetwork {
    * it is refused instead.
    */
   private static void isolateSandboxes(String proxy) {
-    if (!bridgeFiltering()) {
+    if (!BridgeNetworks.bridgeFiltering()) {
       throw new SandboxFailure(
           "Bridged traffic bypasses iptables on this host (net.bridge.bridge-nf-call-iptables is"
               + " not 1: modprobe br_netfilter), so REGISTRY_ONLY sandboxes could reach each other");
@@ -113,25 +94,10 @@ final class EgressNetwork {
             && run("iptables", "-A", CHAIN, "-j", "DROP") == 0;
     String[] jump = {"DOCKER-USER", "-i", BRIDGE, "-o", BRIDGE, "-j", CHAIN};
     if (!ok
-        || (run(concat("iptables", "-C", jump)) != 0 && run(concat("iptables", "-I", jump)) != 0)) {
+        || (BridgeNetworks.firewall("iptables", "-C", jump) != 0
+            && BridgeNetworks.firewall("iptables", "-I", jump) != 0)) {
       throw new SandboxFailure("Could not add the firewall rules that keep sandboxes apart");
     }
-  }
-
-  private static boolean bridgeFiltering() {
-    try {
-      return java.nio.file.Files.readString(BRIDGE_FILTERING).strip().equals("1");
-    } catch (java.io.IOException e) {
-      return false;
-    }
-  }
-
-  private static String[] concat(String tool, String action, String[] rule) {
-    String[] all = new String[rule.length + 2];
-    all[0] = tool;
-    all[1] = action;
-    System.arraycopy(rule, 0, all, 2, rule.length);
-    return all;
   }
 
   private String proxyAddress() {

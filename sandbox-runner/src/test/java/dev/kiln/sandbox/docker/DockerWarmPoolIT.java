@@ -59,19 +59,33 @@ class DockerWarmPoolIT {
             .isEmpty();
         awaitIdle(backend, 2);
       }
+      assertThat(containersOf(docker, workspaces)).as("the idle containers").hasSize(2);
       backend.close();
-      assertThat(
-              docker
-                  .listContainersCmd()
-                  .withShowAll(true)
-                  .withLabelFilter(List.of(DockerBackend.LABEL))
-                  .exec())
+      assertThat(containersOf(docker, workspaces))
           .as("closing the backend removes the idle containers")
           .isEmpty();
       try (var left = Files.list(workspaces)) {
         assertThat(left).isEmpty();
       }
     }
+  }
+
+  /** Kiln containers whose workspace is under {@code workspaces}: other processes have theirs. */
+  private static List<com.github.dockerjava.api.model.Container> containersOf(
+      com.github.dockerjava.api.DockerClient docker, Path workspaces) throws java.io.IOException {
+    String ours = workspaces.toRealPath().toString();
+    return docker
+        .listContainersCmd()
+        .withShowAll(true)
+        .withLabelFilter(List.of(DockerBackend.LABEL))
+        .exec()
+        .stream()
+        .filter(
+            c ->
+                c.getMounts() != null
+                    && c.getMounts().stream()
+                        .anyMatch(m -> String.valueOf(m.getSource()).startsWith(ours)))
+        .toList();
   }
 
   private static void awaitIdle(DockerBackend backend, int n) throws InterruptedException {
