@@ -1,0 +1,166 @@
+package dev.kiln.platform.bench;
+
+import dev.kiln.platform.KilnApplication;
+import dev.kiln.platform.generation.template.TemplateEngine;
+import dev.kiln.platform.plugins.PluginOutcome;
+import dev.kiln.platform.plugins.PluginRunReport;
+import dev.kiln.platform.plugins.PluginRunner;
+import dev.kiln.platform.support.Api;
+import dev.kiln.platform.support.KilnFixtures;
+import dev.kiln.platform.support.TestInfrastructure;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The built-in tool plugins (Prettier, ESLint, tsc, loaded by the platform's plugin host from the
+ * built-in plugin archives) on a generated app, through {@link PluginRunner#run}: one network-less
+ * sandbox from the warm pool, dependencies from the cache. One untimed warm-up run fills the cache
+ * (the benchmark's own, {@code bench.cache}, kept between runs); then {@code bench.runs} timed runs
+ * (default 10) report min/p50/max of a whole run and of each plugin's {@link PluginOutcome#took()}.
+ * Not a test: run with {@code ./kiln bench plugins}.
+ */
+public final class PluginsBenchmark {
+
+  static final String PROMPT = "a CRM for a dental clinic with patients, appointments and invoices";
+  private static final int RUNS = Integer.getInteger("bench.runs", 10);
+
+  private PluginsBenchmark() {}
+
+  public static void main(String[] args) {
+    int status = 1;
+    ConfigurableApplicationContext app = null;
+    try {
+      app =
+          new SpringApplicationBuilder(KilnApplication.class).run(arguments("kiln-bench-plugins"));
+      int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+      UUID org = new KilnFixtures(new Api(port)).signUp("Bench Plugins").personalOrg();
+      run(app.getBean(PluginRunner.class), org);
+      status = 0;
+    } catch (Exception e) {
+      e.printStackTrace();
+    } finally {
+      if (app != null) {
+        app.close();
+      }
+      System.exit(status);
+    }
+  }
+
+  /**
+   * The platform's arguments for a benchmark: a fresh database and home, the shared broker, the
+   * benchmark's dependency cache, and credits enough for every run.
+   */
+  static String[] arguments(String home) throws Exception {
+    return new String[] {
+      "--server.port=0",
+      "--kiln.database.url=" + TestInfrastructure.newDatabase(),
+      "--kiln.database.user=postgres",
+      "--kiln.kafka.bootstrap-servers=" + TestInfrastructure.kafkaBootstrapServers(),
+      "--kiln.home=" + Files.createTempDirectory(home),
+      "--kiln.sandbox.cache=" + cache(),
+      "--kiln.billing.free-monthly-credits=100000",
+      "--kiln.auth.bcrypt-strength=4",
+      "--logging.level.root=WARN"
+    };
+  }
+
+  /** {@code bench.cache}, else {@code target/bench-deps-cache} of platform-api; absolute. */
+  static Path cache() {
+    String configured = System.getProperty("bench.cache");
+    if (configured != null && !configured.isBlank()) {
+      return Path.of(configured).toAbsolutePath();
+    }
+    Path module =
+        Files.isDirectory(Path.of("platform-api")) ? Path.of("platform-api") : Path.of("");
+    return module.resolve("target/bench-deps-cache").toAbsolutePath();
+  }
+
+  private static void run(PluginRunner runner, UUID org) {
+    TemplateEngine engine = new TemplateEngine();
+    Map<String, String> files = engine.render(engine.plan(PROMPT)).files();
+    System.out.printf(
+        "%nApp: \"%s\", %d files; %d runs after a warm-up; load average %s%n",
+        PROMPT, files.size(), RUNS, loadAverage());
+
+    long warmStart = System.nanoTime();
+    PluginRunReport warm = runner.run(org, "bench-warm-up", files, o -> {});
+    System.out.printf(
+        "warm-up (fills the dependency cache): %.1f s, %s%n",
+        (System.nanoTime() - warmStart) / 1e9, statuses(warm));
+
+    long[] whole = new long[RUNS];
+    Map<String, long[]> perPlugin = new LinkedHashMap<>();
+    for (int i = 0; i < RUNS; i++) {
+      long start = System.nanoTime();
+      PluginRunReport report = runner.run(org, "bench-" + i, files, o -> {});
+      whole[i] = System.nanoTime() - start;
+      for (PluginOutcome o : report.outcomes()) {
+        if (o.status() != PluginOutcome.Status.SUCCEEDED) {
+          throw new IllegalStateException(o.pluginId() + " " + o.status() + ": " + o.error());
+        }
+        perPlugin.computeIfAbsent(o.pluginId(), id -> new long[RUNS])[i] = o.took().toNanos();
+      }
+      System.out.printf(
+          "run %d: %.2f s (load %s), %s%n", i + 1, whole[i] / 1e9, loadAverage(), statuses(report));
+    }
+    System.out.printf(
+        "%n| what | runs | min s | p50 s | max s |%n|---|---|---|---|---|%n%s",
+        row("whole run", whole));
+    perPlugin.forEach((id, took) -> System.out.print(row(id, took)));
+    System.out.printf("%nLoad average after: %s%n", loadAverage());
+  }
+
+  private static String statuses(PluginRunReport report) {
+    List<String> parts = new ArrayList<>();
+    for (PluginOutcome o : report.outcomes()) {
+      parts.add(
+          String.format(
+              "%s %s %.2f s (%d diagnostics, %d edits)",
+              o.pluginId(),
+              o.status().name().toLowerCase(java.util.Locale.ROOT),
+              o.took().toMillis() / 1e3,
+              o.diagnostics().size() + o.diagnosticsDropped(),
+              o.editsApplied().size()));
+    }
+    return String.join("; ", parts);
+  }
+
+  private static String row(String what, long[] nanos) {
+    return String.format(
+        "| %s | %d | %.2f | %.2f | %.2f |%n",
+        what,
+        nanos.length,
+        quantile(nanos, 0) / 1e9,
+        quantile(nanos, 0.5) / 1e9,
+        quantile(nanos, 1) / 1e9);
+  }
+
+  /** Nearest rank: 0 is the minimum, 1 the maximum. */
+  static long quantile(long[] values, double q) {
+    long[] sorted = values.clone();
+    Arrays.sort(sorted);
+    int index = (int) Math.ceil(q * sorted.length) - 1;
+    return sorted[Math.clamp(index, 0, sorted.length - 1)];
+  }
+
+  /** The 1, 5 and 15 minute load averages, for the figures' machine condition. */
+  static String loadAverage() {
+    try {
+      String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+      return fields[0] + " " + fields[1] + " " + fields[2];
+    } catch (java.io.IOException e) {
+      return String.format(
+          "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+  }
+}
