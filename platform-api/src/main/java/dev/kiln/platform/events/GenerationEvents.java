@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -121,6 +122,21 @@ public class GenerationEvents {
         json.writeValueAsString(event),
         Map.of(ORG_HEADER, org.toString()));
     return event;
+  }
+
+  /**
+   * The project's most recently appended-to event stream (its latest generation's), for events that
+   * belong to the project rather than to one run, such as a preview started from the studio.
+   */
+  @Transactional(readOnly = true)
+  public Optional<UUID> latestStream(UUID org, UUID projectId) {
+    enter(org);
+    return jdbc.sql(
+            "select generation_id from generation_streams where org_id = ? and project_id = ?"
+                + " order by updated_at desc limit 1")
+        .params(org, projectId)
+        .query(UUID.class)
+        .optional();
   }
 
   /**

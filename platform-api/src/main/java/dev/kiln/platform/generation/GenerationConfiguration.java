@@ -6,6 +6,7 @@ import dev.kiln.platform.events.GenerationEvents;
 import dev.kiln.platform.generation.llm.LlmGateway;
 import dev.kiln.platform.generation.template.TemplateEngine;
 import dev.kiln.platform.plugins.PluginRunner;
+import dev.kiln.platform.preview.Previews;
 import dev.kiln.platform.projects.ProjectRepos;
 import dev.kiln.platform.projects.Projects;
 import dev.kiln.platform.runtime.ScratchDatabases;
@@ -13,6 +14,7 @@ import dev.kiln.platform.sandbox.SandboxAccess;
 import java.time.Clock;
 import java.util.List;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -43,6 +45,7 @@ class GenerationConfiguration {
       Pricing pricing,
       LlmGateway gateway,
       GenerationSettings settings,
+      ObjectProvider<Previews> previews,
       Clock clock,
       JsonMapper json) {
     BuildStage build = settings.build() ? new BuildStage(sandboxes, settings.buildTimeout()) : null;
@@ -58,6 +61,7 @@ class GenerationConfiguration {
             scratch,
             plugins,
             build,
+            previews.getIfAvailable(),
             json);
     return new GenerationWorker(
         pipeline, generations, events, ledger, pricing, settings, clock, json);

@@ -8,6 +8,7 @@ import dev.kiln.platform.generation.template.TemplateEngine;
 import dev.kiln.platform.plugins.PluginOutcome;
 import dev.kiln.platform.plugins.PluginRunReport;
 import dev.kiln.platform.plugins.PluginRunner;
+import dev.kiln.platform.preview.Previews;
 import dev.kiln.platform.projects.ProjectRepos;
 import dev.kiln.platform.projects.Projects;
 import dev.kiln.platform.runtime.ScratchDatabases;
@@ -82,6 +83,7 @@ final class Pipeline {
   private final ScratchDatabases scratch;
   private final PluginRunner plugins;
   private final BuildStage build;
+  private final Previews previews;
   private final JsonMapper json;
 
   Pipeline(
@@ -93,6 +95,7 @@ final class Pipeline {
       ScratchDatabases scratch,
       PluginRunner plugins,
       BuildStage build,
+      Previews previews,
       JsonMapper json) {
     this.engine = engine;
     this.generators = new LinkedHashMap<>();
@@ -103,6 +106,7 @@ final class Pipeline {
     this.scratch = scratch;
     this.plugins = plugins;
     this.build = build;
+    this.previews = previews;
     this.json = json;
   }
 
@@ -330,6 +334,10 @@ final class Pipeline {
           stage, "the project changed while this generation ran: " + e.getMessage());
     }
     projects.recordHead(run.org(), run.project(), written.id(), manifestSha);
+    if (previews != null) {
+      SortedMap<String, String> files = new TreeMap<>(repos.files(run.project(), written.id()));
+      previews.versionCommitted(run.org(), run.project(), run.generation(), written.id(), files);
+    }
     return written;
   }
 

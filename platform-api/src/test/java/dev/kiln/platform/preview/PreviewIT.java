@@ -1,0 +1,295 @@
+package dev.kiln.platform.preview;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kiln.platform.plugins.TestPlugins;
+import dev.kiln.platform.support.Api;
+import dev.kiln.platform.support.KilnFixtures;
+import dev.kiln.platform.support.KilnFixtures.TestUser;
+import dev.kiln.platform.support.KilnIntegrationTest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Live previews in the running platform, with the real dev server in a serving sandbox and Debian's
+ * Chromium (playwright-core) as the user: a generation's version appears on its own origin behind a
+ * signed link; a follow-up reaches the open page by hot reload, without a reload; a script on the
+ * preview origin gets nothing of the studio's storage and cannot call the API as the user; a broken
+ * app is reported broken with its error, never ready; the org's limit stops the least recently used
+ * preview, which starts again on its next visit. Needs Docker, Node and Chromium: fails without.
+ */
+@KilnIntegrationTest
+class PreviewIT {
+
+  static final Path E2E = Path.of("src/test/e2e").toAbsolutePath();
+  static final Path PLUGINS = Path.of("target/preview-plugins").toAbsolutePath();
+  static final JsonMapper JSON = JsonMapper.builder().build();
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) throws IOException {
+    if (Files.exists(PLUGINS)) {
+      try (var files = Files.walk(PLUGINS)) {
+        files.sorted(Collections.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+    Files.createDirectories(PLUGINS);
+    // Breaks the home page of apps about recipes, as a faulty generator could.
+    TestPlugins.jar(
+        PLUGINS,
+        "homebreaker",
+        "1.0.0",
+        ">=1.0.0",
+        "HomeBreaker",
+        1,
+        """
+        if (context.files().get("lib/resources/recipes.ts").isEmpty()) {
+          return ToolResult.empty();
+        }
+        ProjectFile page = context.files().get("app/page.tsx").orElseThrow();
+        return ToolResult.ofEdits(List.of(FileEdit.of(page,
+            "export default function Home() { throw new Error(\\"kiln-broken-on-purpose\\"); }\\n")));
+        """);
+    registry.add("kiln.plugins.dir", PLUGINS::toString);
+    registry.add("kiln.plugins.builtins", () -> "false");
+    registry.add("kiln.generation.build", () -> "false");
+    registry.add("kiln.preview.follow-versions", () -> "true");
+    registry.add("kiln.preview.max-per-org", () -> "1");
+  }
+
+  @LocalServerPort int port;
+  Api api;
+  TestUser user;
+  UUID org;
+
+  @BeforeEach
+  void setUp() {
+    api = new Api(port);
+    user = new KilnFixtures(api).signUp("Previewer");
+    org = user.personalOrg();
+  }
+
+  @Test
+  void theVersionIsShownOnItsOwnOriginAndAFollowUpArrivesByHotReload() throws Exception {
+    Started kanban = generate("Board", "a kanban board with boards, columns and tasks");
+    JsonNode ready = awaitEvent(kanban, "preview_ready", 0);
+    assertThat(ready.get("data").get("url").asString()).contains(".preview.localhost:");
+
+    JsonNode opened = api.post(kanban.project() + "/preview", user.accessToken(), Map.of()).json();
+    assertThat(opened.get("status").asString()).isEqualTo("ready");
+    String url = opened.get("url").asString();
+
+    Map<String, Object> config = new LinkedHashMap<>();
+    config.put("previewUrl", url);
+    config.put("studioUrl", "http://localhost:" + port + "/");
+    config.put("apiBase", "http://localhost:" + port);
+    config.put("token", user.accessToken());
+    config.put("path", "/tasks/new/");
+    config.put("expectText", "Tasks");
+    config.put(
+        "followUp",
+        Map.of(
+            "url",
+            "http://localhost:" + port + kanban.project() + "/generations",
+            "prompt",
+            "add a due date to tasks"));
+    config.put("expectAfter", "Due date");
+    config.put("screenshot", Path.of("target/preview-kanban.png").toAbsolutePath().toString());
+    JsonNode seen = browse(config);
+
+    assertThat(seen.get("error")).as(seen.toString()).isNull();
+    assertThat(seen.get("status").asInt()).isEqualTo(200);
+    assertThat(seen.get("origin").asString())
+        .startsWith("http://")
+        .endsWith(".preview.localhost:" + URI(url).getPort())
+        .isNotEqualTo("http://localhost:" + port);
+    JsonNode attack = seen.get("attack");
+    assertThat(attack.get("localStorageToken").isNull()).as(attack.toString()).isTrue();
+    assertThat(attack.get("cookies").asString()).isEmpty();
+    assertThat(attack.has("apiStatus") && attack.get("apiStatus").asInt() == 200)
+        .as("the API answered the preview origin as the user: %s", attack)
+        .isFalse();
+    assertThat(seen.get("followUpStatus").asInt()).isEqualTo(202);
+    assertThat(seen.get("markerKept").asBoolean()).as("no reload: %s", seen).isTrue();
+    assertThat(seen.get("navigationsDuringUpdate").asInt()).isZero();
+    assertThat(events(kanban).stream().map(e -> e.get("type").asString()))
+        .contains("preview_starting", "preview_ready");
+  }
+
+  @Test
+  void aBrokenAppIsReportedBrokenAndTheOrgLimitStopsTheOldestPreviewUntilItsNextVisit()
+      throws Exception {
+    Started shop = generate("Shop", "a shop with products and orders");
+    awaitEvent(shop, "preview_ready", 0);
+    String shopUrl =
+        api.post(shop.project() + "/preview", user.accessToken(), Map.of())
+            .json()
+            .get("url")
+            .asString();
+
+    Started gizmos = generate("Recipes", "a recipe site where users rate recipes");
+    JsonNode error = awaitEvent(gizmos, "preview_error", 0);
+    assertThat(error.get("data").get("error").asString()).contains("fails (500)");
+    assertThat(events(gizmos).stream().map(e -> e.get("type").asString()))
+        .doesNotContain("preview_ready");
+    JsonNode state = api.get(gizmos.project() + "/preview", user.accessToken()).json();
+    assertThat(state.get("status").asString()).isEqualTo("error");
+    assertThat(state.get("error").asString()).isNotBlank();
+
+    // Limit 1: the shop's preview was stopped to make room, and says why.
+    JsonNode stopped = awaitEvent(shop, "preview_stopped", 0);
+    assertThat(stopped.get("data").get("reason").asString()).contains("make room");
+    // Its link still works: a visit starts it again.
+    Raw first = rawGet(shopUrl, "/");
+    assertThat(first.status()).isIn(503, 200);
+    long deadline = System.currentTimeMillis() + 240_000;
+    Raw page = first;
+    while (page.status() != 200 && System.currentTimeMillis() < deadline) {
+      Thread.sleep(1000);
+      page = rawGet(shopUrl, "/");
+    }
+    assertThat(page.status()).as(page.text()).isEqualTo(200);
+
+    // Bad links.
+    assertThat(
+            rawGet(
+                    "http://"
+                        + "a".repeat(52)
+                        + ".preview.localhost:"
+                        + URI(shopUrl).getPort()
+                        + "/",
+                    "/")
+                .status())
+        .isEqualTo(404);
+    assertThat(api.delete(shop.project() + "/preview", user.accessToken()).status()).isEqualTo(204);
+    assertThat(
+            api.get(shop.project() + "/preview", user.accessToken())
+                .json()
+                .get("status")
+                .asString())
+        .isEqualTo("stopped");
+  }
+
+  record Started(String project, String generation) {}
+
+  private Started generate(String name, String prompt) {
+    String projects = "/api/v1/orgs/" + org + "/projects";
+    Api.Response created =
+        api.post(projects, user.accessToken(), Map.of("name", name, "prompt", prompt));
+    assertThat(created.status()).isEqualTo(201);
+    String project = projects + "/" + created.json().get("project").get("id").asString();
+    String generation = created.json().get("generationId").asString();
+    return new Started(project, project + "/generations/" + generation);
+  }
+
+  private List<JsonNode> events(Started s) {
+    JsonNode all = api.get(s.generation() + "/events?limit=1000", user.accessToken()).json();
+    List<JsonNode> out = new ArrayList<>();
+    all.forEach(out::add);
+    return out;
+  }
+
+  private JsonNode awaitEvent(Started s, String type, int skip) throws InterruptedException {
+    long deadline = System.currentTimeMillis() + 300_000;
+    JsonNode all = null;
+    while (System.currentTimeMillis() < deadline) {
+      all = api.get(s.generation() + "/events?limit=1000", user.accessToken()).json();
+      int seen = 0;
+      for (JsonNode e : all) {
+        if (e.get("type").asString().equals(type) && seen++ >= skip) {
+          return e;
+        }
+      }
+      Thread.sleep(500);
+    }
+    throw new AssertionError("no " + type + " event: " + all);
+  }
+
+  private static java.net.URI URI(String url) {
+    return java.net.URI.create(url);
+  }
+
+  record Raw(int status, String text) {}
+
+  /** A GET with the link's Host, as a browser sends it to the proxy on loopback. */
+  private static Raw rawGet(String url, String path) throws IOException {
+    java.net.URI uri = URI(url);
+    try (Socket socket = new Socket("127.0.0.1", uri.getPort())) {
+      socket.setSoTimeout(120_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(
+          ("GET "
+                  + path
+                  + " HTTP/1.1\r\nHost: "
+                  + uri.getHost()
+                  + ":"
+                  + uri.getPort()
+                  + "\r\nConnection: close\r\n\r\n")
+              .getBytes(StandardCharsets.ISO_8859_1));
+      out.flush();
+      InputStream in = socket.getInputStream();
+      String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      int status = Integer.parseInt(text.substring(9, 12));
+      return new Raw(status, text.length() > 3000 ? text.substring(0, 3000) : text);
+    }
+  }
+
+  /** Runs the browser check with {@code config}; its JSON report. */
+  private static JsonNode browse(Map<String, Object> config) throws Exception {
+    installBrowserDriver();
+    Path file = Files.createTempFile("kiln-preview-check", ".json");
+    Files.writeString(file, JSON.writeValueAsString(config));
+    Process process =
+        new ProcessBuilder("node", E2E.resolve("preview-check.mjs").toString(), file.toString())
+            .directory(E2E.toFile())
+            .redirectError(ProcessBuilder.Redirect.INHERIT)
+            .start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!process.waitFor(10, TimeUnit.MINUTES)) {
+      process.destroyForcibly();
+      throw new AssertionError("the browser check did not end");
+    }
+    String last = output.strip().lines().reduce((a, b) -> b).orElse("");
+    assertThat(last).as("browser check output: %s", output).startsWith("{");
+    return JSON.readTree(last);
+  }
+
+  /**
+   * playwright-core from the lockfile in src/test/e2e (no browser download); Chromium from Debian.
+   */
+  private static synchronized void installBrowserDriver() throws Exception {
+    assertThat(Path.of("/usr/bin/chromium"))
+        .as("Debian's chromium is needed (apt-get install chromium; .ci/run does)")
+        .exists();
+    if (Files.isDirectory(E2E.resolve("node_modules/playwright-core"))) {
+      return;
+    }
+    Process npm =
+        new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund")
+            .directory(E2E.toFile())
+            .redirectErrorStream(true)
+            .start();
+    String log = new String(npm.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(npm.waitFor(5, TimeUnit.MINUTES) && npm.exitValue() == 0)
+        .as("npm ci in %s failed: %s", E2E, log)
+        .isTrue();
+  }
+}
