@@ -1,21 +1,11 @@
 package dev.kiln.platform.sandbox;
 
-import java.util.List;
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.context.annotation.Condition;
-import org.springframework.context.annotation.ConditionContext;
-import org.springframework.core.type.AnnotatedTypeMetadata;
+import dev.kiln.platform.runtime.PlaysRole;
 
 /** True when this process plays the {@code sandbox} role ({@code KILN_ROLES}). */
-final class SandboxRole implements Condition {
+final class SandboxRole extends PlaysRole {
 
-  @Override
-  public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-    return Binder.get(context.getEnvironment())
-        .bind("kiln.roles", Bindable.listOf(String.class))
-        .orElse(List.of("api", "generation", "sandbox"))
-        .stream()
-        .anyMatch(r -> r.strip().equals("sandbox"));
+  SandboxRole() {
+    super("sandbox");
   }
 }
