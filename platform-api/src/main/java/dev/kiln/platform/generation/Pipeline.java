@@ -191,6 +191,9 @@ final class Pipeline {
       run.emit("file_closed", "files", Map.of("path", patch.path(), "change", change(patch)));
     }
     complete(run, "files", Map.of("files", files.size(), "changed", rendered.size()));
+    if (previews != null && !rendered.isEmpty()) {
+      previews.rendered(org, project, run.generation(), files);
+    }
 
     // The tool plugins, on the new files; their passing edits join the same version.
     begin(run, "plugins");

@@ -39,6 +39,9 @@ final class Preview {
   Sandbox sandbox;
   Served served;
   SortedMap<String, String> files = new TreeMap<>();
+  Map<String, String> pending;
+  java.util.concurrent.CompletableFuture<Void> updates =
+      java.util.concurrent.CompletableFuture.completedFuture(null);
   private final Deque<String> output = new ArrayDeque<>();
 
   Preview(UUID org, UUID project, Instant now) {
@@ -78,7 +81,9 @@ final class Preview {
   Map<String, Object> view(String url, Instant expires) {
     Map<String, Object> v = new java.util.LinkedHashMap<>();
     v.put("projectId", project);
-    v.put("status", status.id());
+    // A running preview whose latest version fails its first page is in error, though its dev
+    // server keeps running to take the next version.
+    v.put("status", status == Status.READY && error != null ? "error" : status.id());
     v.put("version", version);
     if (url != null) {
       v.put("url", url);

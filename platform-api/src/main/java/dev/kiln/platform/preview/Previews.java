@@ -45,6 +45,7 @@ public final class Previews implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(Previews.class);
   static final int DEV_PORT = 3000;
+  private static final Duration SETTLE = Duration.ofMillis(750);
 
   private final PreviewSettings settings;
   private final SandboxAccess sandboxes;
@@ -99,7 +100,10 @@ public final class Previews implements AutoCloseable {
     Preview p = byProject.get(project);
     if (p != null && p.running()) {
       p.stream = generation;
-      work.submit(() -> update(p, version, files));
+      // Updates of one preview apply in the order they came: the committed files after the draft.
+      synchronized (p) {
+        p.updates = p.updates.thenRunAsync(() -> update(p, version, files), work);
+      }
     } else if (settings.followVersions()) {
       try {
         start(org, project, generation, version, files);
@@ -109,6 +113,19 @@ public final class Previews implements AutoCloseable {
       }
     }
   }
+
+  /**
+   * A generation rendered {@code files}, not yet checked by the tool plugins nor committed: they
+   * reach the running preview at once, or (with {@code kiln.preview.follow-versions}) start one, so
+   * the change shows while the plugins and the build run; the committed version follows as an
+   * update with what the plugins changed.
+   */
+  public void rendered(UUID org, UUID project, UUID generation, Map<String, String> files) {
+    versionCommitted(org, project, generation, DRAFT, files);
+  }
+
+  /** The version of a preview started from rendered files before their commit. */
+  static final String DRAFT = "draft";
 
   /** Opens the project's preview: started from its head when it is not running. */
   Preview open(UUID org, UUID project) {
@@ -253,10 +270,13 @@ public final class Previews implements AutoCloseable {
           sandbox.close();
           return;
         }
+        // A version that arrived while the sandbox was being prepared replaces the first files.
+        Map<String, String> current = p.pending != null ? p.pending : files;
+        sandbox.upload(bytes(current));
+        p.files = new TreeMap<>(current);
+        p.pending = null;
         p.sandbox = sandbox;
       }
-      sandbox.upload(bytes(files));
-      p.files = new TreeMap<>(files);
       p.served = sandbox.serve(devCommand(), DEV_PORT, line -> p.line(line.text()));
       long deadline = System.nanoTime() + settings.startTimeout().toNanos();
       while (System.nanoTime() < deadline && p.status == Preview.Status.STARTING) {
@@ -314,7 +334,11 @@ public final class Previews implements AutoCloseable {
     Map<String, byte[]> changed = new LinkedHashMap<>();
     List<String> deleted = new ArrayList<>();
     synchronized (p) {
-      if (!p.running() || p.sandbox == null) {
+      if (!p.running()) {
+        return;
+      }
+      if (p.sandbox == null) {
+        p.pending = files;
         p.version = version;
         return;
       }
@@ -355,7 +379,16 @@ public final class Previews implements AutoCloseable {
             List.copyOf(changed.keySet()),
             "deleted",
             List.copyOf(deleted)));
-    Page page = p.status == Preview.Status.READY ? fetch(p.address(), "/") : null;
+    Page page = null;
+    if (p.status == Preview.Status.READY) {
+      try {
+        Thread.sleep(SETTLE.toMillis()); // let the dev server's file watcher see the change
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+      page = fetch(p.address(), "/");
+    }
     if (page != null && page.status() >= 500) {
       p.error = page.text();
       emit(
