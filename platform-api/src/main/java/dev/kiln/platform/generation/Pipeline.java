@@ -215,7 +215,7 @@ final class Pipeline {
       complete(run, "version", Map.of("changed", 0, "version", version));
     } else {
       ProjectRepos.Version written =
-          commit(run, startHead, patches, title(run.prompt()), manifestSha, "version");
+          commit(run, startHead, patches, files, title(run.prompt()), manifestSha, "version");
       version = written.id();
       complete(
           run,
@@ -274,6 +274,7 @@ final class Pipeline {
               run,
               version,
               patches(files, fixed),
+              fixed,
               "Auto-fix " + attempt + ": " + title(run.prompt()),
               manifestSha,
               "build");
@@ -311,11 +312,15 @@ final class Pipeline {
     return outcome;
   }
 
-  /** One commit on {@code head}: a new version, recorded as the project's head. */
+  /**
+   * One commit on {@code head} giving the tree {@code files}: a new version, recorded as the
+   * project's head and sent to its preview.
+   */
   private ProjectRepos.Version commit(
       Run run,
       String head,
       List<ProjectRepos.Patch> patches,
+      Map<String, String> files,
       String message,
       String manifestSha,
       String stage) {
@@ -338,8 +343,8 @@ final class Pipeline {
     }
     projects.recordHead(run.org(), run.project(), written.id(), manifestSha);
     if (previews != null) {
-      SortedMap<String, String> files = new TreeMap<>(repos.files(run.project(), written.id()));
-      previews.versionCommitted(run.org(), run.project(), run.generation(), written.id(), files);
+      previews.versionCommitted(
+          run.org(), run.project(), run.generation(), written.id(), Map.copyOf(files));
     }
     return written;
   }

@@ -163,11 +163,6 @@ public final class Previews implements AutoCloseable {
     return Optional.of(p);
   }
 
-  /** A link to the preview that works for {@code kiln.preview.link-ttl}. */
-  String url(Preview p) {
-    return url(p, expiry());
-  }
-
   Instant expiry() {
     return clock.instant().plus(settings.linkTtl()).truncatedTo(ChronoUnit.SECONDS);
   }

@@ -3,6 +3,7 @@ package dev.kiln.platform.generation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kiln.platform.generation.llm.ChatStub;
+import dev.kiln.platform.generation.llm.FakeSecrets;
 import dev.kiln.platform.generation.template.Manifest;
 import dev.kiln.platform.generation.template.TemplateEngine;
 import dev.kiln.platform.plugins.TestPlugins;
@@ -73,7 +74,7 @@ class GenerationLlmIT {
     registry.add("kiln.plugins.dir", PLUGINS::toString);
     registry.add("kiln.plugins.builtins", () -> "false");
     registry.add("kiln.llm.base-url", stub::baseUrl);
-    registry.add("kiln.llm.api-key", () -> "sk-platform-test-0123456789abcdef");
+    registry.add("kiln.llm.api-key", FakeSecrets::openAiKey);
     registry.add("kiln.llm.model", () -> "kiln-test-model");
     registry.add("kiln.llm.initial-backoff", () -> "20ms");
     registry.add("kiln.llm.max-backoff", () -> "100ms");

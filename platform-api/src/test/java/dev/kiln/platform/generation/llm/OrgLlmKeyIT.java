@@ -32,8 +32,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @KilnIntegrationTest
 class OrgLlmKeyIT {
 
-  static final String PLATFORM_KEY = "sk-platform-test-0123456789abcdef";
-  static final String ORG_KEY = "sk-or-v1-org0owned0key0abcdef0123456789";
+  static final String PLATFORM_KEY = FakeSecrets.openAiKey();
+  static final String ORG_KEY = FakeSecrets.token("sk-or-v1-org0owned0", 24);
   static final String KEK = Base64.getEncoder().encodeToString(new byte[32]);
   static final ChatStub stub = new ChatStub();
 

@@ -8,37 +8,67 @@ class RedactionTest {
 
   @Test
   void secretsPastedIntoPromptsAreRemovedAndTheRestKept() {
+    String openAi = FakeSecrets.token("sk-proj-", 24);
+    String stripe = FakeSecrets.token("sk_" + "live_", 16);
+    String github = FakeSecrets.token("ghp" + "_", 32);
+    String aws = "AKIA" + FakeSecrets.token("", 16).toUpperCase(java.util.Locale.ROOT);
+    String jwt =
+        "eyJ"
+            + FakeSecrets.token("", 12)
+            + ".eyJ"
+            + FakeSecrets.token("", 12)
+            + "."
+            + FakeSecrets.token("", 12);
     String prompt =
-        "a CRM for my clinic. Use my OpenAI key sk-proj-abcdefghijklmnopqrstuvwx and Stripe"
-            + " sk_live_51Habcdefghijklmno, github ghp_abcdefghijklmnopqrstuvwxyz0123, AWS"
-            + " AKIAABCDEFGHIJKLMNOP, db postgres://admin:hunter2@db.example.com/crm,"
-            + " password: s3cret! and api_key=\"zzz\" token eyJhbGciOiJIUzI1.eyJzdWIiOiIxMjM0.abcdefghijk";
+        "a CRM for my clinic. Use my OpenAI key "
+            + openAi
+            + " and Stripe "
+            + stripe
+            + ", github "
+            + github
+            + ", AWS "
+            + aws
+            + ", db postgres://admin:hunter2@db.example.com/crm,"
+            + " password: s3cret! and api_key=\"zzz\" token "
+            + jwt;
     String redacted = Redaction.redact(prompt);
     assertThat(redacted)
         .startsWith("a CRM for my clinic.")
-        .doesNotContain("sk-proj-abc", "sk_live_51H", "ghp_abc", "AKIAABCD", "hunter2", "s3cret")
-        .doesNotContain("zzz", "eyJhbGci")
+        .doesNotContain(openAi, stripe, github, aws, "hunter2", "s3cret")
+        .doesNotContain("zzz", jwt.substring(0, 10))
         .contains("postgres://[redacted]@db.example.com/crm")
         .contains("password: [redacted]");
   }
 
   @Test
   void llmProviderKeysAndBearerTokensAreRemoved() {
+    String openRouter = FakeSecrets.token("sk-or-v1-", 32);
+    String groq = FakeSecrets.token("gsk" + "_", 24);
+    String hf = FakeSecrets.token("hf" + "_", 30);
+    String xai = FakeSecrets.token("xai-", 24);
+    String anthropic = FakeSecrets.token("sk-ant-api03-", 20);
+    String bearer = FakeSecrets.token("", 26);
     String prompt =
-        "OpenRouter sk-or-v1-0123456789abcdef0123456789abcdef, Groq gsk_abcdefghijklmnopqrstuv12,"
-            + " HF hf_abcdefghijklmnopqrstuvwxyz012345, xAI xai-abcdefghijklmnopqrstuvwx,"
-            + " Anthropic sk-ant-api03-abcdefghijklmnopqrst, header Authorization: Bearer"
-            + " abcdef0123456789abcdef0123";
+        "OpenRouter "
+            + openRouter
+            + ", Groq "
+            + groq
+            + ", HF "
+            + hf
+            + ", xAI "
+            + xai
+            + ", Anthropic "
+            + anthropic
+            + ", header Authorization: Bearer "
+            + bearer;
     assertThat(Redaction.redact(prompt))
-        .doesNotContain("0123456789abcdef0123", "gsk_abc", "hf_abc", "xai-abc", "sk-ant-api03")
-        .doesNotContain("abcdef0123456789abcdef0123")
+        .doesNotContain(openRouter, groq, hf, xai, anthropic, bearer)
         .contains("OpenRouter [redacted]", "Bearer [redacted]");
   }
 
   @Test
   void privateKeysAreRemovedWhole() {
-    String prompt =
-        "deploy with\n-----BEGIN RSA PRIVATE KEY-----\nMIIEabc\ndef\n-----END RSA PRIVATE KEY-----\nthanks";
+    String prompt = "deploy with\n" + FakeSecrets.pem("RSA PRIVATE KEY") + "\nthanks";
     assertThat(Redaction.redact(prompt)).isEqualTo("deploy with\n[redacted]\nthanks");
   }
 
