@@ -154,7 +154,7 @@ class PluginHostIT {
     assertThat(future.get("state").asString()).isEqualTo("refused");
     assertThat(future.get("refusal").asString())
         .contains("requires SDK \">=2.0.0\"")
-        .contains("plugin-api 1.0.0")
+        .contains("plugin-api 1.1.0")
         .contains("rebuild against dev.kiln:plugin-api 1.x or upgrade Kiln");
     assertThat(api.get("/api/v1/admin/plugins", owner.accessToken()).status()).isEqualTo(403);
   }
@@ -169,7 +169,7 @@ class PluginHostIT {
     JsonNode tsc = byId.get("kiln-tsc");
     assertThat(tsc.get("produces").toString()).contains("DIAGNOSTICS");
     assertThat(tsc.get("costEstimateCredits").asLong()).isPositive();
-    assertThat(tsc.get("sdkRange").asString()).isEqualTo(">=1.0.0 & <2.0.0");
+    assertThat(tsc.get("sdkRange").asString()).isEqualTo(">=1.1.0 & <2.0.0");
 
     Api.Response mine = api.get("/api/v1/orgs/" + org + "/plugins", viewer.accessToken());
     assertThat(mine.status()).isEqualTo(200);

@@ -35,6 +35,9 @@ public final class EslintTool implements ToolPlugin {
 
   static final long COST_CREDITS = 1;
 
+  /** ESLint's cache in the host's cache directory, by content, so unchanged files are skipped. */
+  static final String CACHE_FILE = "eslintcache";
+
   static final Duration BATCH_TIMEOUT = Duration.ofMinutes(3);
 
   private static final ToolDescriptor DESCRIPTOR =
@@ -59,9 +62,11 @@ public final class EslintTool implements ToolPlugin {
         context.files().matching(READS).stream().filter(p -> !p.contains("node_modules/")).toList();
     List<Diagnostic> diagnostics = new ArrayList<>();
     List<FileEdit> edits = new ArrayList<>();
+    String cache = context.cacheDirectory().map(d -> d + "/" + CACHE_FILE).orElse(null);
     for (List<String> batch : Batches.split(context.files(), paths)) {
       context.cancellation().throwIfCancelled();
-      ExecOutcome outcome = context.sandbox().exec(LintScript.command(fix, batch), BATCH_TIMEOUT);
+      ExecOutcome outcome =
+          context.sandbox().exec(LintScript.command(fix, cache, batch), BATCH_TIMEOUT);
       for (LintScript.Line line : LintScript.parse(outcome, batch.size())) {
         switch (line) {
           case LintScript.Problem p -> diagnostics.add(diagnostic(p));

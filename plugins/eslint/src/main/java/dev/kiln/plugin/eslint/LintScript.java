@@ -31,9 +31,14 @@ final class LintScript {
 
   private LintScript() {}
 
-  static List<String> command(boolean fix, List<String> paths) throws ToolFailedException {
+  /**
+   * @param cacheFile where ESLint keeps its cache, or null for none
+   */
+  static List<String> command(boolean fix, String cacheFile, List<String> paths)
+      throws ToolFailedException {
     List<String> command = new ArrayList<>(List.of("node", "-e", source(), "--"));
     command.add(fix ? "fix" : "report");
+    command.add(cacheFile == null ? "-" : cacheFile);
     command.addAll(paths);
     return command;
   }

@@ -2,17 +2,21 @@
 // prints one line per result, fields separated by tabs, text base64:
 //   D <path> <line> <column> <severity: 1 warning, 2 error> <rule> <message>
 //   F <path> <content with ESLint's fixes applied>       only in "fix" mode
-// Arguments: <fix|report> <file>...  Exits with 2 if ESLint cannot be loaded or fails.
+// Arguments: <fix|report> <cache file|-> <file>...  With a cache file, ESLint keeps its results
+// there by content, so unchanged files are not linted again. Exits with 2 if ESLint cannot be
+// loaded or fails.
 const path = require("path");
 const b64 = (text) => Buffer.from(text, "utf8").toString("base64");
 const out = (line) => process.stdout.write(line + "\n");
 (async () => {
   const { ESLint } = require(require.resolve("eslint", { paths: [process.cwd()] }));
-  const [mode, ...files] = process.argv.slice(1);
+  const [mode, cache, ...files] = process.argv.slice(1);
   const options = { cwd: process.cwd(), warnIgnored: false, errorOnUnmatchedPattern: false };
+  const cached =
+    cache === "-" ? options : { ...options, cache: true, cacheLocation: cache, cacheStrategy: "content" };
   const relative = (file) => path.relative(process.cwd(), file).split(path.sep).join("/");
   const fixable = [];
-  for (const result of await new ESLint(options).lintFiles(files)) {
+  for (const result of await new ESLint(cached).lintFiles(files)) {
     const file = b64(relative(result.filePath));
     for (const m of result.messages) {
       const rule = m.ruleId || (m.fatal ? "parsing-error" : "eslint");

@@ -12,8 +12,10 @@ import dev.kiln.plugin.api.Severity;
 import dev.kiln.plugin.testkit.PluginPackage;
 import dev.kiln.plugin.testkit.ToolRun;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class EslintToolIT {
 
@@ -70,12 +72,26 @@ class EslintToolIT {
   void runsTheSameFromThePackagedJarLoadedByPf4j() throws Exception {
     try (PluginPackage plugin = PluginPackage.load(EslintFixtures.pluginJar())) {
       assertThat(plugin.id()).isEqualTo("kiln-eslint");
-      assertThat(plugin.requires()).isEqualTo(">=1.0.0 & <2.0.0");
+      assertThat(plugin.requires()).isEqualTo(">=1.1.0 & <2.0.0");
 
       ToolRun run = harness(LINT_PROBLEMS).run(plugin.tool("eslint"));
 
       assertThat(run.diagnostics()).hasSize(4);
       assertThat(run.contentAfterEdits("src/util.js")).startsWith("const total = 1;\n");
     }
+  }
+
+  @Test
+  void aWarmCacheGivesTheSameProblemsAndFixes(@TempDir Path cache) throws Exception {
+    ToolRun cold = harness(LINT_PROBLEMS).run(new EslintTool());
+    ToolRun first = harness(LINT_PROBLEMS).cache(cache).run(new EslintTool());
+
+    assertThat(cache.resolve(EslintTool.CACHE_FILE)).isNotEmptyFile();
+    ToolRun warm = harness(LINT_PROBLEMS).cache(cache).run(new EslintTool());
+
+    assertThat(cold.diagnostics()).isNotEmpty();
+    assertThat(first.diagnostics()).isEqualTo(cold.diagnostics());
+    assertThat(warm.diagnostics()).isEqualTo(cold.diagnostics());
+    assertThat(warm.edits()).isEqualTo(cold.edits());
   }
 }

@@ -59,10 +59,11 @@ class LintScriptTest {
   }
 
   @Test
-  void namesTheModeBeforeTheFiles() throws Exception {
-    List<String> command = LintScript.command(false, List.of("src/a.js"));
+  void namesTheModeAndTheCacheBeforeTheFiles() throws Exception {
+    List<String> command = LintScript.command(false, null, List.of("src/a.js"));
 
-    assertThat(command.subList(3, command.size())).containsExactly("--", "report", "src/a.js");
-    assertThat(LintScript.command(true, List.of())).endsWith("--", "fix");
+    assertThat(command.subList(3, command.size())).containsExactly("--", "report", "-", "src/a.js");
+    assertThat(LintScript.command(true, ".kiln-cache/eslint/eslintcache", List.of()))
+        .endsWith("--", "fix", ".kiln-cache/eslint/eslintcache");
   }
 }

@@ -14,7 +14,7 @@ import com.github.zafarkhaja.semver.Version;
 public final class SdkVersion {
 
   /** The semantic version of plugin-api in this build. */
-  public static final String CURRENT = "1.0.0";
+  public static final String CURRENT = "1.1.0";
 
   /** Maven coordinates of the SDK, for messages that tell authors what to rebuild against. */
   public static final String ARTIFACT = "dev.kiln:plugin-api";

@@ -9,8 +9,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SdkVersionTest {
 
   @Test
-  void theCurrentVersionIsOnePointZero() {
-    assertThat(SdkVersion.CURRENT).isEqualTo("1.0.0");
+  void theCurrentVersionIsOnePointOne() {
+    assertThat(SdkVersion.CURRENT).isEqualTo("1.1.0");
   }
 
   @ParameterizedTest
@@ -18,7 +18,7 @@ class SdkVersionTest {
       strings = {
         ">=1.0.0 & <2.0.0",
         "^1.0",
-        "~1.0",
+        "~1.1",
         "1.x",
         "1.0.0 - 1.9.0",
         "*",
@@ -30,7 +30,7 @@ class SdkVersionTest {
     SdkVersion.Compatibility verdict = SdkVersion.check(range);
 
     assertThat(verdict.compatible()).as(verdict.reason()).isTrue();
-    assertThat(verdict.reason()).contains("plugin-api 1.0.0");
+    assertThat(verdict.reason()).contains("plugin-api 1.1.0");
   }
 
   @Test
@@ -40,7 +40,7 @@ class SdkVersionTest {
     assertThat(verdict.compatible()).isFalse();
     assertThat(verdict.reason())
         .isEqualTo(
-            "plugin requires SDK \">=2.0.0\" but this Kiln runs plugin-api 1.0.0: rebuild"
+            "plugin requires SDK \">=2.0.0\" but this Kiln runs plugin-api 1.1.0: rebuild"
                 + " against dev.kiln:plugin-api 1.x or upgrade Kiln");
   }
 

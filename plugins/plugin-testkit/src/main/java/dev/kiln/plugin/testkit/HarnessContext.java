@@ -5,6 +5,7 @@ import dev.kiln.plugin.api.ProjectFiles;
 import dev.kiln.plugin.api.SandboxShell;
 import dev.kiln.plugin.api.ToolContext;
 import java.util.Map;
+import java.util.Optional;
 
 /** The context the harness passes to a plugin; every component is non-null. */
 record HarnessContext(
@@ -13,5 +14,6 @@ record HarnessContext(
     SandboxShell sandbox,
     Map<String, String> settings,
     System.Logger logger,
-    Cancellation cancellation)
+    Cancellation cancellation,
+    Optional<String> cacheDirectory)
     implements ToolContext {}

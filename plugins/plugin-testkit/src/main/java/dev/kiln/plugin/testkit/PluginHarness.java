@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Runs a tool plugin on a folder of files the way the Kiln host runs it on a project, without the
@@ -23,7 +24,8 @@ import java.util.Objects;
  * <p>Before the run it checks the descriptor and the SDK range; the plugin then gets the folder's
  * text files (without {@code node_modules} and {@code .git}) and a shell whose commands run in a
  * temporary copy of the folder, where {@code node_modules} is a link to the folder's own or to
- * {@link #nodeModules(Path)}. The run is cancelled and fails at its {@link #timeout(Duration)};
+ * {@link #nodeModules(Path)}, and an empty {@code ToolContext.cacheDirectory()} (or the one given
+ * to {@link #cache(Path)}). The run is cancelled and fails at its {@link #timeout(Duration)};
  * afterwards edits must target existing project files with a matching {@code baseSha}. Any
  * violation throws {@link PluginCheckFailed} with a message saying how to fix it.
  *
@@ -47,6 +49,7 @@ public final class PluginHarness {
   private final int outputCapBytes;
   private final String orgId;
   private final Path nodeModules;
+  private final Path cache;
 
   private PluginHarness(
       Path folder,
@@ -54,13 +57,15 @@ public final class PluginHarness {
       Duration timeout,
       int outputCapBytes,
       String orgId,
-      Path nodeModules) {
+      Path nodeModules,
+      Path cache) {
     this.folder = folder;
     this.settings = settings;
     this.timeout = timeout;
     this.outputCapBytes = outputCapBytes;
     this.orgId = orgId;
     this.nodeModules = nodeModules;
+    this.cache = cache;
   }
 
   /**
@@ -80,6 +85,7 @@ public final class PluginHarness {
         DEFAULT_TIMEOUT,
         DEFAULT_OUTPUT_CAP_BYTES,
         DEFAULT_ORG_ID,
+        null,
         null);
   }
 
@@ -89,7 +95,7 @@ public final class PluginHarness {
    */
   public PluginHarness settings(Map<String, String> settings) {
     return new PluginHarness(
-        folder, Map.copyOf(settings), timeout, outputCapBytes, orgId, nodeModules);
+        folder, Map.copyOf(settings), timeout, outputCapBytes, orgId, nodeModules, cache);
   }
 
   /**
@@ -100,7 +106,7 @@ public final class PluginHarness {
     if (timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException("timeout must be positive: " + timeout);
     }
-    return new PluginHarness(folder, settings, timeout, outputCapBytes, orgId, nodeModules);
+    return new PluginHarness(folder, settings, timeout, outputCapBytes, orgId, nodeModules, cache);
   }
 
   /**
@@ -112,7 +118,7 @@ public final class PluginHarness {
     if (bytes <= 0) {
       throw new IllegalArgumentException("output cap must be positive: " + bytes);
     }
-    return new PluginHarness(folder, settings, timeout, bytes, orgId, nodeModules);
+    return new PluginHarness(folder, settings, timeout, bytes, orgId, nodeModules, cache);
   }
 
   /**
@@ -123,7 +129,7 @@ public final class PluginHarness {
     if (orgId.isBlank()) {
       throw new IllegalArgumentException("orgId must not be blank");
     }
-    return new PluginHarness(folder, settings, timeout, outputCapBytes, orgId, nodeModules);
+    return new PluginHarness(folder, settings, timeout, outputCapBytes, orgId, nodeModules, cache);
   }
 
   /**
@@ -138,7 +144,23 @@ public final class PluginHarness {
       throw new IllegalArgumentException("not a directory: " + directory.toAbsolutePath());
     }
     return new PluginHarness(
-        folder, settings, timeout, outputCapBytes, orgId, directory.toAbsolutePath());
+        folder, settings, timeout, outputCapBytes, orgId, directory.toAbsolutePath(), cache);
+  }
+
+  /**
+   * Keeps the tool's cache ({@code ToolContext.cacheDirectory()}) in this directory, so a second
+   * run finds what the first left, as on the platform; without it each run gets an empty one. A
+   * plugin must give the same result either way.
+   *
+   * @param directory an existing directory, never null
+   * @return a harness using it, never null
+   */
+  public PluginHarness cache(Path directory) {
+    if (!Files.isDirectory(directory)) {
+      throw new IllegalArgumentException("not a directory: " + directory.toAbsolutePath());
+    }
+    return new PluginHarness(
+        folder, settings, timeout, outputCapBytes, orgId, nodeModules, directory.toAbsolutePath());
   }
 
   /**
@@ -157,8 +179,10 @@ public final class PluginHarness {
     RunCancellation cancellation = new RunCancellation();
     try (Workspace workspace = Workspace.copyOf(folder, nodeModules)) {
       ProcessShell shell = new ProcessShell(workspace.root(), timeout, outputCapBytes);
+      String cacheDirectory = workspace.cacheDirectory(descriptor.id(), cache);
       HarnessContext context =
-          new HarnessContext(orgId, files, shell, settings, logger, cancellation);
+          new HarnessContext(
+              orgId, files, shell, settings, logger, cancellation, Optional.of(cacheDirectory));
       Instant start = Instant.now();
       ToolResult result =
           new TimedCall(descriptor.id(), timeout, cancellation, logger)

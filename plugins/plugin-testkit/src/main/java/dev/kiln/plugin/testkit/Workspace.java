@@ -77,6 +77,28 @@ final class Workspace implements AutoCloseable {
     return root;
   }
 
+  /**
+   * Makes the tool's cache directory, {@code .kiln-cache/<toolId>} as on the platform: empty, or a
+   * link to {@code kept} so that what the tool writes stays there.
+   *
+   * @return its path relative to the workspace
+   */
+  String cacheDirectory(String toolId, Path kept) {
+    String relative = ".kiln-cache/" + toolId;
+    try {
+      Path directory = root.resolve(relative);
+      Files.createDirectories(directory.getParent());
+      if (kept == null) {
+        Files.createDirectory(directory);
+      } else {
+        Files.createSymbolicLink(directory, kept.toRealPath());
+      }
+      return relative;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot make the cache directory in " + root, e);
+    }
+  }
+
   /** Deletes the copy; links are removed, never followed. */
   @Override
   public void close() {

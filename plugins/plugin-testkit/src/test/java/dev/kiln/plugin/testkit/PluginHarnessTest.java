@@ -58,6 +58,42 @@ class PluginHarnessTest {
   }
 
   @Test
+  void handsOutACacheDirectoryThatIsEmptyUnlessOneIsKept(@TempDir Path kept) throws Exception {
+    List<String> seen = new java.util.ArrayList<>();
+    var remember =
+        tool(
+            context -> {
+              String cache = context.cacheDirectory().orElseThrow();
+              ExecOutcome outcome =
+                  context
+                      .sandbox()
+                      .exec(
+                          List.of(
+                              "sh",
+                              "-c",
+                              "cat \"$0/seen\" 2>/dev/null || echo cold; echo warm > \"$0/seen\"",
+                              cache),
+                          SHORT);
+              seen.add(cache + " " + outcome.stdout().strip());
+              assertThat(context.files().paths()).noneMatch(p -> p.startsWith(".kiln-cache"));
+              return ToolResult.empty();
+            });
+
+    PluginHarness.forFolder(project(dir)).run(remember);
+    PluginHarness.forFolder(project(dir)).run(remember);
+    PluginHarness.forFolder(project(dir)).cache(kept).run(remember);
+    PluginHarness.forFolder(project(dir)).cache(kept).run(remember);
+
+    assertThat(seen)
+        .containsExactly(
+            ".kiln-cache/test-tool cold",
+            ".kiln-cache/test-tool cold",
+            ".kiln-cache/test-tool cold",
+            ".kiln-cache/test-tool warm");
+    assertThat(kept.resolve("seen")).hasContent("warm");
+  }
+
+  @Test
   void runsCommandsInACopyOfTheFolderWithNodeModulesLinked() throws Exception {
     var outcome = new AtomicReference<ExecOutcome>();
     PluginHarness.forFolder(project(dir))
@@ -216,7 +252,7 @@ class PluginHarnessTest {
         .isInstanceOf(PluginCheckFailed.class)
         .hasMessage(
             "tool 'test-tool': plugin requires SDK \">=2.0.0\" but this Kiln runs plugin-api"
-                + " 1.0.0: rebuild against dev.kiln:plugin-api 1.x or upgrade Kiln");
+                + " 1.1.0: rebuild against dev.kiln:plugin-api 1.x or upgrade Kiln");
   }
 
   @Test

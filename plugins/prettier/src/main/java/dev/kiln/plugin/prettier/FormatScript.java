@@ -30,8 +30,12 @@ final class FormatScript {
 
   private FormatScript() {}
 
-  static List<String> command(List<String> paths) throws ToolFailedException {
+  /**
+   * @param cacheFile where the script remembers the files it found formatted, or null for nowhere
+   */
+  static List<String> command(String cacheFile, List<String> paths) throws ToolFailedException {
     List<String> command = new ArrayList<>(List.of("node", "-e", source(), "--"));
+    command.add(cacheFile == null ? "-" : cacheFile);
     command.addAll(paths);
     return command;
   }

@@ -31,6 +31,9 @@ public final class PrettierTool implements ToolPlugin {
 
   static final long COST_CREDITS = 1;
 
+  /** Where format.js remembers the files it found formatted, in the host's cache directory. */
+  static final String CACHE_FILE = "formatted.json";
+
   static final Duration BATCH_TIMEOUT = Duration.ofMinutes(2);
 
   static final String UNPARSABLE_RULE = "syntax-error";
@@ -56,9 +59,11 @@ public final class PrettierTool implements ToolPlugin {
         context.files().matching(READS).stream().filter(p -> !inNodeModules(p)).toList();
     List<FileEdit> edits = new ArrayList<>();
     List<Diagnostic> diagnostics = new ArrayList<>();
+    String cache = context.cacheDirectory().map(d -> d + "/" + CACHE_FILE).orElse(null);
     for (List<String> batch : Batches.split(context.files(), paths)) {
       context.cancellation().throwIfCancelled();
-      ExecOutcome outcome = context.sandbox().exec(FormatScript.command(batch), BATCH_TIMEOUT);
+      ExecOutcome outcome =
+          context.sandbox().exec(FormatScript.command(cache, batch), BATCH_TIMEOUT);
       for (FormatScript.Line line : FormatScript.parse(outcome, batch.size())) {
         switch (line) {
           case FormatScript.Reformatted r -> edit(context, r).ifPresent(edits::add);

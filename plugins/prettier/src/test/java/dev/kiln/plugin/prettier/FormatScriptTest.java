@@ -56,11 +56,13 @@ class FormatScriptTest {
 
   @Test
   void passesTheFilesAfterTheScriptSoNoneIsReadAsAnOption() throws Exception {
-    List<String> command = FormatScript.command(List.of("-weird.ts", "src/a.ts"));
+    List<String> command = FormatScript.command(null, List.of("-weird.ts", "src/a.ts"));
 
     assertThat(command.subList(0, 2)).containsExactly("node", "-e");
     assertThat(command.get(2)).contains("require.resolve(\"prettier\"");
-    assertThat(command.subList(3, 6)).containsExactly("--", "-weird.ts", "src/a.ts");
+    assertThat(command.subList(3, 7)).containsExactly("--", "-", "-weird.ts", "src/a.ts");
+    assertThat(FormatScript.command("c/formatted.json", List.of("a.ts")).subList(3, 6))
+        .containsExactly("--", "c/formatted.json", "a.ts");
   }
 
   @Test
@@ -68,7 +70,7 @@ class FormatScriptTest {
     var descriptor = new PrettierTool().descriptor();
 
     assertThat(descriptor.id()).isEqualTo("prettier");
-    assertThat(descriptor.sdkRange()).isEqualTo(">=1.0.0 & <2.0.0");
+    assertThat(descriptor.sdkRange()).isEqualTo(">=1.1.0 & <2.0.0");
     assertThat(descriptor.costEstimateCredits()).isEqualTo(1);
   }
 }

@@ -14,7 +14,9 @@ import dev.kiln.plugin.testkit.PluginHarness;
 import dev.kiln.plugin.testkit.PluginPackage;
 import dev.kiln.plugin.testkit.ToolRun;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class PrettierToolIT {
 
@@ -73,7 +75,7 @@ class PrettierToolIT {
   void runsTheSameFromThePackagedJarLoadedByPf4j() throws Exception {
     try (PluginPackage plugin = PluginPackage.load(PrettierFixtures.pluginJar())) {
       assertThat(plugin.id()).isEqualTo("kiln-prettier");
-      assertThat(plugin.requires()).isEqualTo(">=1.0.0 & <2.0.0");
+      assertThat(plugin.requires()).isEqualTo(">=1.1.0 & <2.0.0");
       assertThat(plugin.provider()).isEqualTo("Kiln");
 
       ToolRun run = harness(UNFORMATTED).run(plugin.tool("prettier"));
@@ -81,5 +83,18 @@ class PrettierToolIT {
       assertThat(run.contentAfterEdits("src/a.ts")).isEqualTo("const a = { b: 1 };\n");
       assertThat(run.descriptor().version()).isEqualTo(plugin.version());
     }
+  }
+
+  @Test
+  void aWarmCacheSkipsFormattedFilesButNeverAnEdit(@TempDir Path cache) throws Exception {
+    ToolRun cold = harness(UNFORMATTED).run(new PrettierTool());
+    harness(UNFORMATTED).cache(cache).run(new PrettierTool());
+
+    assertThat(Files.readString(cache.resolve(PrettierTool.CACHE_FILE))).contains("formatted");
+    ToolRun warm = harness(UNFORMATTED).cache(cache).run(new PrettierTool());
+
+    assertThat(cold.edits()).isNotEmpty();
+    assertThat(warm.edits()).isEqualTo(cold.edits());
+    assertThat(warm.diagnostics()).isEqualTo(cold.diagnostics());
   }
 }

@@ -37,6 +37,9 @@ public final class TscTool implements ToolPlugin {
       List.of(
           "node", "node_modules/typescript/bin/tsc", "--noEmit", "--pretty", "false", "-p", ".");
 
+  /** tsc's build info in the host's cache directory. */
+  static final String BUILD_INFO = "tsbuildinfo";
+
   static final String TRUNCATED_RULE = "output-truncated";
 
   private static final int OUTPUT_TAIL_CHARS = 2000;
@@ -59,7 +62,7 @@ public final class TscTool implements ToolPlugin {
   @Override
   public ToolResult run(ToolContext context) throws Exception {
     context.cancellation().throwIfCancelled();
-    ExecOutcome outcome = context.sandbox().exec(COMMAND, TIMEOUT);
+    ExecOutcome outcome = context.sandbox().exec(command(context), TIMEOUT);
     if (outcome.timedOut()) {
       throw new ToolFailedException("tsc did not finish type-checking within " + TIMEOUT);
     }
@@ -85,6 +88,23 @@ public final class TscTool implements ToolPlugin {
     }
     context.logger().log(System.Logger.Level.INFO, "tsc: {0} problems", diagnostics.size());
     return ToolResult.ofDiagnostics(diagnostics);
+  }
+
+  /**
+   * {@link #COMMAND}, incremental with its build info in the host's cache directory when there is
+   * one: the next run re-checks only what changed.
+   */
+  static List<String> command(ToolContext context) {
+    return context
+        .cacheDirectory()
+        .map(
+            directory -> {
+              List<String> command = new ArrayList<>(COMMAND);
+              command.addAll(
+                  List.of("--incremental", "--tsBuildInfoFile", directory + "/" + BUILD_INFO));
+              return List.copyOf(command);
+            })
+        .orElse(COMMAND);
   }
 
   /** The output without a last line that the output cap may have cut off. */

@@ -11,7 +11,9 @@ import dev.kiln.plugin.testkit.PluginCheckFailed;
 import dev.kiln.plugin.testkit.PluginHarness;
 import dev.kiln.plugin.testkit.PluginPackage;
 import dev.kiln.plugin.testkit.ToolRun;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class TscToolIT {
 
@@ -82,5 +84,18 @@ class TscToolIT {
           .extracting(Diagnostic::rule)
           .containsExactly("TS2322", "TS2322");
     }
+  }
+
+  @Test
+  void aWarmCacheNeverHidesATypeError(@TempDir Path cache) throws Exception {
+    ToolRun cold = harness(TscFixtures.TYPE_ERRORS).run(new TscTool());
+
+    assertThat(harness(TscFixtures.CLEAN).cache(cache).run(new TscTool()).diagnostics()).isEmpty();
+    assertThat(cache.resolve(TscTool.BUILD_INFO)).isNotEmptyFile();
+    ToolRun afterClean = harness(TscFixtures.TYPE_ERRORS).cache(cache).run(new TscTool());
+    ToolRun again = harness(TscFixtures.TYPE_ERRORS).cache(cache).run(new TscTool());
+
+    assertThat(afterClean.diagnostics()).hasSize(2).isEqualTo(cold.diagnostics());
+    assertThat(again.diagnostics()).isEqualTo(cold.diagnostics());
   }
 }
