@@ -74,6 +74,10 @@ public record SandboxSpec(
       return new Limits(bytes, cpus, pids, wallTime, outputBytes, scratchBytes);
     }
 
+    public Limits withCpus(double share) {
+      return new Limits(memoryBytes, share, pids, wallTime, outputBytes, scratchBytes);
+    }
+
     public Limits withPids(long n) {
       return new Limits(memoryBytes, cpus, n, wallTime, outputBytes, scratchBytes);
     }

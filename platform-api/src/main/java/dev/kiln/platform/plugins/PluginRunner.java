@@ -6,6 +6,8 @@ import dev.kiln.billing.pricing.Operation;
 import dev.kiln.platform.sandbox.SandboxAccess;
 import dev.kiln.platform.tenancy.TenantContext;
 import dev.kiln.plugin.api.FileEdit;
+import dev.kiln.plugin.api.Globs;
+import dev.kiln.plugin.api.Produces;
 import dev.kiln.plugin.api.ToolCancelledException;
 import dev.kiln.plugin.api.ToolResult;
 import dev.kiln.sandbox.Sandbox;
@@ -18,8 +20,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -46,6 +50,7 @@ public class PluginRunner implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(PluginRunner.class);
   private static final List<String> FIRST = List.of("kiln-prettier", "kiln-eslint", "kiln-tsc");
   private static final long SANDBOX_OUTPUT = 32L * SandboxSpec.Limits.MIB;
+  private static final String NO_DEPENDENCIES = "none";
 
   private final PluginHost host;
   private final PluginSwitches switches;
@@ -54,6 +59,7 @@ public class PluginRunner implements AutoCloseable {
   private final SandboxAccess sandboxes;
   private final CreditLedger ledger;
   private final MeterRegistry meters;
+  private final ToolCaches caches;
   private final ExecutorService calls =
       Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("kiln-plugin-", 0).factory());
 
@@ -64,7 +70,8 @@ public class PluginRunner implements AutoCloseable {
       PluginSettings settings,
       SandboxAccess sandboxes,
       CreditLedger ledger,
-      MeterRegistry meters) {
+      MeterRegistry meters,
+      ToolCaches caches) {
     this.host = host;
     this.switches = switches;
     this.runs = runs;
@@ -72,6 +79,7 @@ public class PluginRunner implements AutoCloseable {
     this.sandboxes = sandboxes;
     this.ledger = ledger;
     this.meters = meters;
+    this.caches = caches;
   }
 
   /** Paths no plugin sees or edits: dependencies and version control. */
@@ -101,6 +109,11 @@ public class PluginRunner implements AutoCloseable {
   /**
    * Runs the org's plugins on {@code files} (path to UTF-8 content).
    *
+   * <p>The plugins run in order, each on its predecessors' edits, except that the diagnostics-only
+   * plugins after the last editing one start together with it, side by side in the sandbox: one
+   * that reads a file the editing plugin then changes runs again on the changed files (and is
+   * charged once), so every result is what running in order would give.
+   *
    * @param runRef what the run belongs to (a generation or version id), recorded with each result
    * @param onResult called after each plugin, in order (the generation engine's events)
    */
@@ -112,57 +125,164 @@ public class PluginRunner implements AutoCloseable {
     if (plugins.isEmpty()) {
       return new PluginRunReport(working, outcomes);
     }
-    SandboxSpec spec = spec(org, files);
-    Sandbox sandbox = null;
-    try {
-      for (InstalledPlugin plugin : plugins) {
-        if (sandbox == null) {
-          sandbox = sandboxes.backend().open(spec);
-          sandbox.upload(bytes(working));
-        }
-        Instant started = Instant.now();
-        Run run = runOne(org, runRef, plugin, working, sandbox);
-        PluginOutcome outcome = run.outcome();
-        if (!outcome.editsApplied().isEmpty()) {
-          Map<String, String> changed = new HashMap<>();
-          outcome.editsApplied().forEach(p -> changed.put(p, run.contents().get(p)));
-          working.putAll(changed);
-          sandbox.upload(bytes(changed));
-        }
-        if (run.taintedSandbox()) {
-          // a command of a plugin that timed out may still be running in it
-          sandbox.close();
-          sandbox = null;
-        }
-        TenantContext.callAs(
-            org,
-            () -> {
-              runs.insert(org, runRef, outcome, started);
-              return null;
-            });
-        meters
-            .timer("kiln.plugin.runs", "plugin", plugin.id(), "outcome", outcome.status().id())
-            .record(outcome.took());
-        outcomes.add(outcome);
-        onResult.accept(outcome);
+    int together = together(plugins);
+    try (Session session = session(org, files, plugins)) {
+      for (int i = 0; i < together; i++) {
+        InstalledPlugin plugin = plugins.get(i);
+        Run run = runOne(org, runRef, plugin, working, session.open(working));
+        apply(run, working, session);
+        session.finished(plugin, run);
+        record(org, runRef, plugin, run, outcomes, onResult);
       }
-    } finally {
-      if (sandbox != null) {
-        sandbox.close();
+      if (together < plugins.size()) {
+        List<InstalledPlugin> group = plugins.subList(together, plugins.size());
+        List<Run> runs = runTogether(org, runRef, group, working, session);
+        for (int i = 0; i < group.size(); i++) {
+          session.finished(group.get(i), runs.get(i));
+          record(org, runRef, group.get(i), runs.get(i), outcomes, onResult);
+        }
       }
     }
     return new PluginRunReport(working, outcomes);
   }
 
-  private SandboxSpec spec(UUID org, Map<String, String> files) {
+  /**
+   * Where the plugins that run together start: at the last one that may edit when only
+   * diagnostics-only plugins follow it, else at the end (nothing runs together).
+   */
+  static int together(List<InstalledPlugin> plugins) {
+    int last = -1;
+    for (int i = 0; i < plugins.size(); i++) {
+      if (edits(plugins.get(i))) {
+        last = i;
+      }
+    }
+    int start = Math.max(last, 0);
+    return plugins.size() - start > 1 ? start : plugins.size();
+  }
+
+  private static boolean edits(InstalledPlugin plugin) {
+    return plugin.descriptor().produces().contains(Produces.EDITS);
+  }
+
+  private void record(
+      UUID org,
+      String runRef,
+      InstalledPlugin plugin,
+      Run run,
+      List<PluginOutcome> outcomes,
+      Consumer<PluginOutcome> onResult) {
+    PluginOutcome outcome = run.outcome();
+    TenantContext.callAs(
+        org,
+        () -> {
+          runs.insert(org, runRef, outcome, run.started());
+          return null;
+        });
+    meters
+        .timer("kiln.plugin.runs", "plugin", plugin.id(), "outcome", outcome.status().id())
+        .record(outcome.took());
+    outcomes.add(outcome);
+    onResult.accept(outcome);
+  }
+
+  /** Applies a run's accepted edits to the working files and the sandbox. */
+  private static Map<String, String> apply(Run run, Map<String, String> working, Session session) {
+    Map<String, String> changed = new HashMap<>();
+    run.outcome().editsApplied().forEach(p -> changed.put(p, run.contents().get(p)));
+    if (!changed.isEmpty()) {
+      working.putAll(changed);
+      session.upload(changed);
+    }
+    return changed;
+  }
+
+  /**
+   * Runs the first plugin of {@code group} (which may edit) and the diagnostics-only rest at once;
+   * a diagnostics-only plugin that reads a file the first one changed runs again afterwards.
+   */
+  private List<Run> runTogether(
+      UUID org,
+      String runRef,
+      List<InstalledPlugin> group,
+      Map<String, String> working,
+      Session session) {
+    boolean first = edits(group.get(0));
+    InstalledPlugin editor = first ? group.get(0) : null;
+    List<InstalledPlugin> readers = first ? group.subList(1, group.size()) : group;
+    Map<String, String> before = new LinkedHashMap<>(working);
+    Sandbox sandbox = session.open(working);
+    List<Future<Held>> speculative = new ArrayList<>();
+    for (InstalledPlugin reader : readers) {
+      speculative.add(calls.submit(() -> held(org, runRef, reader, before, sandbox)));
+    }
+    List<Run> results = new ArrayList<>();
+    Map<String, String> changed = Map.of();
+    if (editor != null) {
+      Run edited = runOne(org, runRef, editor, working, sandbox);
+      changed = apply(edited, working, session);
+      results.add(edited);
+    }
+    List<Held> done = new ArrayList<>();
+    for (Future<Held> future : speculative) {
+      done.add(await(future));
+    }
+    if (results.stream().anyMatch(Run::taintedSandbox)
+        || done.stream().anyMatch(h -> h.run().taintedSandbox())) {
+      session.discard();
+    }
+    for (int i = 0; i < readers.size(); i++) {
+      InstalledPlugin reader = readers.get(i);
+      Held held = done.get(i);
+      Run run = held.run();
+      if (held.reserved() && rerun(reader, run, changed)) {
+        Run again = attempt(org, reader, working, session.open(working), run.started());
+        run = again;
+        if (again.taintedSandbox()) {
+          session.discard();
+        }
+      }
+      if (held.reserved()) {
+        settle(org, held.hold(), run.outcome());
+      }
+      results.add(run);
+    }
+    return results;
+  }
+
+  /** Whether a speculative run saw a file that changed after it started. */
+  private static boolean rerun(InstalledPlugin reader, Run run, Map<String, String> changed) {
+    if (changed.isEmpty() || run.outcome().status() == PluginOutcome.Status.TIMED_OUT) {
+      return false;
+    }
+    var reads = Globs.anyOf(reader.descriptor().reads());
+    return changed.keySet().stream().anyMatch(reads);
+  }
+
+  private static Held await(Future<Held> future) {
+    try {
+      return future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      future.cancel(true);
+      throw new IllegalStateException("Interrupted while plugins ran together", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("A plugin run broke the runner", e.getCause());
+    }
+  }
+
+  /** Where the plugins run: the sandbox (opened on first use) and the tools' caches. */
+  private Session session(UUID org, Map<String, String> files, List<InstalledPlugin> plugins) {
     SandboxSpec spec =
         new SandboxSpec(
             sandboxes.image(),
             SandboxSpec.Limits.defaults()
+                .withCpus(settings.cpus())
                 .withWallTime(settings.timeout().multipliedBy(FIRST.size() + 2))
                 .withOutputBytes(SANDBOX_OUTPUT),
             SandboxSpec.NetworkPolicy.NONE,
             org.toString());
+    String deps = NO_DEPENDENCIES;
     String manifest = files.get("package.json");
     String lockfile = files.get("package-lock.json");
     if (manifest != null && lockfile != null) {
@@ -174,14 +294,97 @@ public class PluginRunner implements AutoCloseable {
                   manifest.getBytes(StandardCharsets.UTF_8),
                   lockfile.getBytes(StandardCharsets.UTF_8));
       spec = spec.withDependencies(installed.nodeModules());
+      deps = installed.hash();
     }
-    return spec;
+    return new Session(org, spec, deps, plugins);
+  }
+
+  /**
+   * The sandbox of one run of the plugins, opened on first use with the working files and the
+   * tools' caches, replaced after a plugin that timed out (a command of it may still run there),
+   * and closed at the end, keeping the caches of the plugins that succeeded in it.
+   */
+  private final class Session implements AutoCloseable {
+    private final UUID org;
+    private final SandboxSpec spec;
+    private final String deps;
+    private final List<InstalledPlugin> plugins;
+    private final Set<InstalledPlugin> succeeded = new LinkedHashSet<>();
+    private Sandbox sandbox;
+
+    Session(UUID org, SandboxSpec spec, String deps, List<InstalledPlugin> plugins) {
+      this.org = org;
+      this.spec = spec;
+      this.deps = deps;
+      this.plugins = plugins;
+    }
+
+    synchronized Sandbox open(Map<String, String> working) {
+      if (sandbox == null) {
+        sandbox = sandboxes.backend().open(spec);
+        Map<String, byte[]> upload = bytes(working);
+        upload.putAll(caches.restore(org, deps, plugins));
+        sandbox.upload(upload);
+      }
+      return sandbox;
+    }
+
+    synchronized void upload(Map<String, String> changed) {
+      if (sandbox != null) {
+        sandbox.upload(bytes(changed));
+      }
+    }
+
+    synchronized void finished(InstalledPlugin plugin, Run run) {
+      if (run.taintedSandbox()) {
+        discard();
+      } else if (run.outcome().status() == PluginOutcome.Status.SUCCEEDED) {
+        succeeded.add(plugin);
+      }
+    }
+
+    synchronized void discard() {
+      if (sandbox != null) {
+        sandbox.close();
+        sandbox = null;
+        succeeded.clear();
+      }
+    }
+
+    @Override
+    public synchronized void close() {
+      if (sandbox != null) {
+        try {
+          caches.keep(org, deps, sandbox, succeeded);
+        } finally {
+          sandbox.close();
+          sandbox = null;
+        }
+      }
+    }
   }
 
   /** One plugin's outcome and, for applied edits, the new contents. */
-  private record Run(PluginOutcome outcome, Map<String, String> contents, boolean taintedSandbox) {}
+  private record Run(
+      PluginOutcome outcome,
+      Map<String, String> contents,
+      boolean taintedSandbox,
+      Instant started) {}
+
+  /** A run whose credit hold is still open: {@code reserved} false when none was taken. */
+  private record Held(CreditRecords.Hold hold, boolean reserved, Run run) {}
 
   private Run runOne(
+      UUID org, String runRef, InstalledPlugin plugin, Map<String, String> files, Sandbox sandbox) {
+    Held held = held(org, runRef, plugin, files, sandbox);
+    if (held.reserved()) {
+      settle(org, held.hold(), held.run().outcome());
+    }
+    return held.run();
+  }
+
+  /** Reserves the plugin's estimate and runs it, leaving the hold to settle. */
+  private Held held(
       UUID org, String runRef, InstalledPlugin plugin, Map<String, String> files, Sandbox sandbox) {
     long cost = plugin.descriptor().costEstimateCredits();
     Instant start = Instant.now();
@@ -196,54 +399,68 @@ public class PluginRunner implements AutoCloseable {
                 runRef + "/" + plugin.id(),
                 "plugin:" + runRef + ":" + plugin.id());
       } catch (RuntimeException e) {
-        return new Run(
-            outcome(plugin, PluginOutcome.Status.NO_CREDITS, e.getMessage(), start, 0),
-            Map.of(),
-            false);
+        return new Held(
+            null,
+            false,
+            new Run(
+                outcome(plugin, PluginOutcome.Status.NO_CREDITS, e.getMessage(), start, 0),
+                Map.of(),
+                false,
+                start));
       }
     }
+    return new Held(hold, true, attempt(org, plugin, files, sandbox, start));
+  }
+
+  /** Calls the plugin once, bounded by the timeout; {@code start} is when its run began. */
+  private Run attempt(
+      UUID org, InstalledPlugin plugin, Map<String, String> files, Sandbox sandbox, Instant start) {
+    long cost = plugin.descriptor().costEstimateCredits();
     RunContext context =
-        new RunContext(org.toString(), files, sandbox, start.plus(settings.timeout()), plugin.id());
+        new RunContext(
+            org.toString(),
+            files,
+            sandbox,
+            Instant.now().plus(settings.timeout()),
+            plugin.id(),
+            ToolCaches.directory(plugin));
     Future<ToolResult> call =
         calls.submit(() -> TenantContext.callAs(org, () -> call(plugin, context)));
-    Run run;
     try {
       ToolResult result = call.get(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
-      run = checked(plugin, result, files, start, cost);
+      return checked(plugin, result, files, start, cost);
     } catch (TimeoutException e) {
       context.cancel();
       call.cancel(true);
-      run =
-          new Run(
-              outcome(
-                  plugin,
-                  PluginOutcome.Status.TIMED_OUT,
-                  "the plugin did not finish within " + settings.timeout(),
-                  start,
-                  0),
-              Map.of(),
-              true);
+      return new Run(
+          outcome(
+              plugin,
+              PluginOutcome.Status.TIMED_OUT,
+              "the plugin did not finish within " + settings.timeout(),
+              start,
+              0),
+          Map.of(),
+          true,
+          start);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause() instanceof Thrown t ? t.getCause() : e.getCause();
       boolean cancelled = cause instanceof ToolCancelledException;
-      run =
-          new Run(
-              outcome(
-                  plugin,
-                  cancelled ? PluginOutcome.Status.TIMED_OUT : PluginOutcome.Status.FAILED,
-                  describe(cause),
-                  start,
-                  0),
-              Map.of(),
-              false);
+      return new Run(
+          outcome(
+              plugin,
+              cancelled ? PluginOutcome.Status.TIMED_OUT : PluginOutcome.Status.FAILED,
+              describe(cause),
+              start,
+              0),
+          Map.of(),
+          false,
+          start);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       context.cancel();
       call.cancel(true);
       throw new IllegalStateException("Interrupted while running plugin " + plugin.id(), e);
     }
-    settle(org, hold, run.outcome());
-    return run;
   }
 
   private Run checked(
@@ -265,7 +482,8 @@ public class PluginRunner implements AutoCloseable {
       return new Run(
           outcome(plugin, PluginOutcome.Status.INVALID_RESULT, invalid.getMessage(), start, 0),
           Map.of(),
-          false);
+          false,
+          start);
     }
     Map<String, String> contents = new LinkedHashMap<>();
     for (FileEdit edit : checked.edits()) {
@@ -283,7 +501,7 @@ public class PluginRunner implements AutoCloseable {
             List.copyOf(contents.keySet()),
             checked.rejected(),
             cost);
-    return new Run(outcome, contents, false);
+    return new Run(outcome, contents, false, start);
   }
 
   /** Captures the hold for a successful run, releases it otherwise: failures are not charged. */

@@ -24,14 +24,21 @@ final class RunContext implements ToolContext {
   private final Snapshot files;
   private final Shell shell;
   private final System.Logger logger;
+  private final String cacheDirectory;
   private final AtomicBoolean cancelled = new AtomicBoolean();
 
   RunContext(
-      String orgId, Map<String, String> files, Sandbox sandbox, Instant deadline, String id) {
+      String orgId,
+      Map<String, String> files,
+      Sandbox sandbox,
+      Instant deadline,
+      String id,
+      String cacheDirectory) {
     this.orgId = orgId;
     this.files = new Snapshot(files);
     this.shell = new Shell(sandbox, deadline, cancelled);
     this.logger = System.getLogger("kiln.plugin." + id);
+    this.cacheDirectory = cacheDirectory;
   }
 
   void cancel() {
@@ -66,6 +73,11 @@ final class RunContext implements ToolContext {
   @Override
   public Cancellation cancellation() {
     return cancelled::get;
+  }
+
+  @Override
+  public Optional<String> cacheDirectory() {
+    return Optional.of(cacheDirectory);
   }
 
   /** The project's files when the run started, without dependencies or version control. */

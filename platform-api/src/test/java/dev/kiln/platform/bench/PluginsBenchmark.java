@@ -17,22 +17,34 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The built-in tool plugins (Prettier, ESLint, tsc, loaded by the platform's plugin host from the
- * built-in plugin archives) on a generated app, through {@link PluginRunner#run}: one network-less
- * sandbox from the warm pool, dependencies from the cache. One untimed warm-up run fills the cache
- * (the benchmark's own, {@code bench.cache}, kept between runs); then {@code bench.runs} timed runs
- * (default 10) report min/p50/max of a whole run and of each plugin's {@link PluginOutcome#took()}.
- * Not a test: run with {@code ./kiln bench plugins}.
+ * built-in plugin archives) on generated apps, through {@link PluginRunner#run}: one network-less
+ * sandbox from the warm pool, dependencies from the cache. One untimed warm-up run fills the
+ * dependency cache (the benchmark's own, {@code bench.cache}, kept between runs); then three
+ * scenarios of {@code bench.runs} timed runs each (default 10): a new org's first app (no tool
+ * cache yet), the org's next apps (each a different app, the tool caches left by the previous), and
+ * the same app again. Each reports min/p50/max of a whole run and of each plugin's {@link
+ * PluginOutcome#took()}. Not a test: run with {@code ./kiln bench plugins}.
  */
 public final class PluginsBenchmark {
 
   static final String PROMPT = "a CRM for a dental clinic with patients, appointments and invoices";
   private static final int RUNS = Integer.getInteger("bench.runs", 10);
+
+  /** Other generated apps, for an org's next app. */
+  static final List<String> OTHER_APPS =
+      List.of(
+          "a kanban board with boards, columns and tasks",
+          "a recipe site where users rate recipes",
+          "an inventory tracker for a small warehouse",
+          "a booking system for a yoga studio",
+          "a blog with posts, authors and comments");
 
   private PluginsBenchmark() {}
 
@@ -43,8 +55,7 @@ public final class PluginsBenchmark {
       app =
           new SpringApplicationBuilder(KilnApplication.class).run(arguments("kiln-bench-plugins"));
       int port = ((WebServerApplicationContext) app).getWebServer().getPort();
-      UUID org = new KilnFixtures(new Api(port)).signUp("Bench Plugins").personalOrg();
-      run(app.getBean(PluginRunner.class), org);
+      run(app.getBean(PluginRunner.class), new KilnFixtures(new Api(port)));
       status = 0;
     } catch (Exception e) {
       e.printStackTrace();
@@ -85,24 +96,62 @@ public final class PluginsBenchmark {
     return module.resolve("target/bench-deps-cache").toAbsolutePath();
   }
 
-  private static void run(PluginRunner runner, UUID org) {
+  private static void run(PluginRunner runner, KilnFixtures fixtures) {
     TemplateEngine engine = new TemplateEngine();
-    Map<String, String> files = engine.render(engine.plan(PROMPT)).files();
+    Map<String, String> dental = engine.render(engine.plan(PROMPT)).files();
     System.out.printf(
-        "%nApp: \"%s\", %d files; %d runs after a warm-up; load average %s%n",
-        PROMPT, files.size(), RUNS, loadAverage());
+        "%nApp: \"%s\", %d files; %d runs per scenario after a warm-up; load average %s%n",
+        PROMPT, dental.size(), RUNS, loadAverage());
 
     long warmStart = System.nanoTime();
-    PluginRunReport warm = runner.run(org, "bench-warm-up", files, o -> {});
+    UUID first = fixtures.signUp("Bench Plugins Warm-up").personalOrg();
+    PluginRunReport warm = runner.run(first, "bench-warm-up", dental, o -> {});
     System.out.printf(
         "warm-up (fills the dependency cache): %.1f s, %s%n",
         (System.nanoTime() - warmStart) / 1e9, statuses(warm));
 
-    long[] whole = new long[RUNS];
-    Map<String, long[]> perPlugin = new LinkedHashMap<>();
+    Timings cold = new Timings("new org, its first app (no tool cache)");
     for (int i = 0; i < RUNS; i++) {
+      UUID org = fixtures.signUp("Bench Plugins " + i).personalOrg();
+      String ref = "bench-cold-" + i;
+      cold.add(i, () -> runner.run(org, ref, dental, o -> {}));
+    }
+    Timings next = new Timings("the org's next app (tool cache from its previous ones)");
+    Map<String, String> latest = dental;
+    for (int i = 0; i < RUNS; i++) {
+      Map<String, String> app =
+          engine.render(engine.plan(OTHER_APPS.get(i % OTHER_APPS.size()))).files();
+      String ref = "bench-next-" + i;
+      next.add(i, () -> runner.run(first, ref, app, o -> {}));
+      latest = app;
+    }
+    Timings again = new Timings("the same app again (a follow-up that changed little)");
+    Map<String, String> last = latest;
+    for (int i = 0; i < RUNS; i++) {
+      String ref = "bench-again-" + i;
+      again.add(i, () -> runner.run(first, ref, last, o -> {}));
+    }
+    System.out.printf("%n| what | runs | min s | p50 s | max s |%n|---|---|---|---|---|%n");
+    for (Timings timings : List.of(cold, next, again)) {
+      System.out.print(timings.rows());
+    }
+    System.out.printf("%nLoad average after: %s%n", loadAverage());
+  }
+
+  /** Whole runs and each plugin's time in one scenario. */
+  private static final class Timings {
+    private final String scenario;
+    private final long[] whole = new long[RUNS];
+    private final Map<String, long[]> perPlugin = new LinkedHashMap<>();
+
+    Timings(String scenario) {
+      this.scenario = scenario;
+    }
+
+    /** Times one whole run and records each plugin's own time; every plugin must succeed. */
+    void add(int i, Supplier<PluginRunReport> run) {
       long start = System.nanoTime();
-      PluginRunReport report = runner.run(org, "bench-" + i, files, o -> {});
+      PluginRunReport report = run.get();
       whole[i] = System.nanoTime() - start;
       for (PluginOutcome o : report.outcomes()) {
         if (o.status() != PluginOutcome.Status.SUCCEEDED) {
@@ -111,13 +160,15 @@ public final class PluginsBenchmark {
         perPlugin.computeIfAbsent(o.pluginId(), id -> new long[RUNS])[i] = o.took().toNanos();
       }
       System.out.printf(
-          "run %d: %.2f s (load %s), %s%n", i + 1, whole[i] / 1e9, loadAverage(), statuses(report));
+          "%s, run %d: %.2f s (load %s), %s%n",
+          scenario, i + 1, whole[i] / 1e9, loadAverage(), statuses(report));
     }
-    System.out.printf(
-        "%n| what | runs | min s | p50 s | max s |%n|---|---|---|---|---|%n%s",
-        row("whole run", whole));
-    perPlugin.forEach((id, took) -> System.out.print(row(id, took)));
-    System.out.printf("%nLoad average after: %s%n", loadAverage());
+
+    String rows() {
+      StringBuilder rows = new StringBuilder(row(scenario + ": whole run", whole));
+      perPlugin.forEach((id, took) -> rows.append(row(scenario + ": " + id, took)));
+      return rows.toString();
+    }
   }
 
   private static String statuses(PluginRunReport report) {

@@ -323,7 +323,7 @@ class PluginHostIT {
   }
 
   /** A small TypeScript project with a formatting slip, a lint error, a type error and a log. */
-  private static Map<String, String> project() throws Exception {
+  static Map<String, String> project() throws Exception {
     String manifest =
         """
         {"name": "demo", "private": true, "version": "1.0.0",

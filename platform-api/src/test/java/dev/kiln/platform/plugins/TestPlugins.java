@@ -38,6 +38,33 @@ public final class TestPlugins {
       long cost,
       String runBody)
       throws IOException {
+    return jar(
+        dir,
+        id,
+        version,
+        requires,
+        className,
+        cost,
+        "List.of(\"**/*\")",
+        "Set.of(Produces.DIAGNOSTICS, Produces.EDITS)",
+        runBody);
+  }
+
+  /**
+   * As {@link #jar(Path, String, String, String, String, long, String)}, with the descriptor's
+   * {@code reads} and {@code produces} given as Java expressions.
+   */
+  public static Path jar(
+      Path dir,
+      String id,
+      String version,
+      String requires,
+      String className,
+      long cost,
+      String reads,
+      String produces,
+      String runBody)
+      throws IOException {
     String source =
         """
         package test;
@@ -46,15 +73,23 @@ public final class TestPlugins {
         @org.pf4j.Extension
         public class %s implements ToolPlugin {
           public ToolDescriptor descriptor() {
-            return new ToolDescriptor("%s", "%s", List.of("**/*"),
-                Set.of(Produces.DIAGNOSTICS, Produces.EDITS), %dL, "%s", Stability.EXPERIMENTAL);
+            return new ToolDescriptor("%s", "%s", %s,
+                %s, %dL, "%s", Stability.EXPERIMENTAL);
           }
           public ToolResult run(ToolContext context) throws Exception {
             %s
           }
         }
         """
-            .formatted(className, className.toLowerCase(), version, cost, requires, runBody);
+            .formatted(
+                className,
+                className.toLowerCase(),
+                version,
+                reads,
+                produces,
+                cost,
+                requires,
+                runBody);
     Path work = Files.createTempDirectory("kiln-test-plugin");
     Path src = work.resolve("src/test/" + className + ".java");
     Files.createDirectories(src.getParent());
