@@ -11,7 +11,9 @@ import dev.kiln.platform.plugins.PluginRunner;
 import dev.kiln.platform.preview.Previews;
 import dev.kiln.platform.projects.ProjectRepos;
 import dev.kiln.platform.projects.Projects;
+import dev.kiln.platform.projects.UnifiedDiff;
 import dev.kiln.platform.runtime.ScratchDatabases;
+import dev.kiln.plugin.api.Diagnostic;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -74,6 +76,12 @@ final class Pipeline {
   static final class Cancelled extends RuntimeException {}
 
   private static final String MANIFEST_FILE = "kiln/manifest.json";
+
+  /** The commit trailer recording {@link #pluginsInput} of the files the plugins ran on. */
+  static final String PLUGINS_INPUT = "Kiln-Plugins-Input";
+
+  /** The largest diff a {@code file_closed} event carries; a bigger one is left to the API. */
+  private static final int EVENT_DIFF_CHARS = 16 * 1024;
 
   private final TemplateEngine engine;
   private final Map<String, Generator> generators;
@@ -188,23 +196,44 @@ final class Pipeline {
     Map<String, String> files = new LinkedHashMap<>(artifacts.files());
     List<ProjectRepos.Patch> rendered = patches(current, files);
     for (ProjectRepos.Patch patch : rendered) {
-      run.emit("file_closed", "files", Map.of("path", patch.path(), "change", change(patch)));
+      run.emit("file_closed", "files", fileClosed(patch));
     }
     complete(run, "files", Map.of("files", files.size(), "changed", rendered.size()));
     if (previews != null && !rendered.isEmpty()) {
       previews.rendered(org, project, run.generation(), files);
     }
 
-    // The tool plugins, on the new files; their passing edits join the same version.
-    begin(run, "plugins");
-    PluginRunReport report =
-        plugins.run(
-            org,
+    // The tool plugins, on the new files; their passing edits join the same version. Skipped when
+    // the same plugins already ran on the same files for the current version: its files are theirs.
+    String pluginsInput = pluginsInput(plugins.signature(org), files);
+    List<Diagnostic> pluginErrors = List.of();
+    if (startHead != null
+        && repos
+            .trailer(project, startHead, PLUGINS_INPUT)
+            .filter(pluginsInput::equals)
+            .isPresent()) {
+      skip(run, "plugins", "the same plugins already ran on the same files");
+      files = new LinkedHashMap<>(current);
+    } else {
+      begin(run, "plugins");
+      PluginRunReport report =
+          plugins.run(
+              org,
+              run.generation().toString(),
+              files,
+              outcome -> run.emit("plugin_result", "plugins", pluginData(outcome)));
+      files = report.files();
+      pluginErrors = report.errors();
+      complete(run, "plugins", Map.of("errors", pluginErrors.size()));
+    }
+    Map<String, String> trailers =
+        Map.of(
+            "Kiln-Generation",
             run.generation().toString(),
-            files,
-            outcome -> run.emit("plugin_result", "plugins", pluginData(outcome)));
-    files = report.files();
-    complete(run, "plugins", Map.of("errors", report.errors().size()));
+            "Kiln-Manifest-Sha",
+            manifestSha,
+            PLUGINS_INPUT,
+            pluginsInput);
 
     // One commit is one version, on the head this job started from.
     begin(run, "version");
@@ -215,7 +244,7 @@ final class Pipeline {
       complete(run, "version", Map.of("changed", 0, "version", version));
     } else {
       ProjectRepos.Version written =
-          commit(run, startHead, patches, files, title(run.prompt()), manifestSha, "version");
+          commit(run, startHead, patches, files, title(run.prompt()), trailers, "version");
       version = written.id();
       complete(
           run,
@@ -237,12 +266,12 @@ final class Pipeline {
     BuildStage.Outcome outcome = build(run, files, version);
     // Auto-fix: the files the errors name go to the generator's fixer, which may change only them;
     // each attempt is a new version, built again.
-    List<String> pluginErrors = new ArrayList<>();
-    report.errors().forEach(d -> pluginErrors.add(AutoFix.describe(d)));
+    List<String> pluginProblems = new ArrayList<>();
+    pluginErrors.forEach(d -> pluginProblems.add(AutoFix.describe(d)));
     for (int attempt = 1; !outcome.ok() && attempt <= autofixAttempts; attempt++) {
       ensureNotCancelled(run);
       List<String> errors = new ArrayList<>(outcome.errors());
-      errors.addAll(pluginErrors);
+      errors.addAll(pluginProblems);
       Map<String, Object> data = new LinkedHashMap<>();
       data.put("attempt", attempt);
       SortedMap<String, String> implicated = new TreeMap<>();
@@ -276,7 +305,7 @@ final class Pipeline {
               patches(files, fixed),
               fixed,
               "Auto-fix " + attempt + ": " + title(run.prompt()),
-              manifestSha,
+              trailers,
               "build");
       files = fixed;
       version = written.id();
@@ -322,26 +351,16 @@ final class Pipeline {
       List<ProjectRepos.Patch> patches,
       Map<String, String> files,
       String message,
-      String manifestSha,
+      Map<String, String> trailers,
       String stage) {
     ProjectRepos.Version written;
     try {
-      written =
-          repos.commit(
-              run.project(),
-              head,
-              patches,
-              message,
-              Map.of(
-                  "Kiln-Generation",
-                  run.generation().toString(),
-                  "Kiln-Manifest-Sha",
-                  manifestSha));
+      written = repos.commit(run.project(), head, patches, message, trailers);
     } catch (ProjectRepos.Conflict e) {
       throw new StageFailed(
           stage, "the project changed while this generation ran: " + e.getMessage());
     }
-    projects.recordHead(run.org(), run.project(), written.id(), manifestSha);
+    projects.recordHead(run.org(), run.project(), written.id(), trailers.get("Kiln-Manifest-Sha"));
     if (previews != null) {
       previews.versionCommitted(
           run.org(), run.project(), run.generation(), written.id(), Map.copyOf(files));
@@ -356,8 +375,14 @@ final class Pipeline {
         .forEach(
             (path, content) -> {
               String old = current.get(path);
-              if (!content.equals(old)) {
-                patches.add(new ProjectRepos.Patch(path, content, old == null ? null : sha(old)));
+              if (old == null) {
+                patches.add(new ProjectRepos.Patch(path, content, null));
+              } else if (!content.equals(old)) {
+                String diff = UnifiedDiff.between(path, old, content);
+                patches.add(
+                    diff.length() < content.length()
+                        ? ProjectRepos.Patch.diff(path, diff, sha(old))
+                        : new ProjectRepos.Patch(path, content, sha(old)));
               }
             });
     current.forEach(
@@ -370,11 +395,31 @@ final class Pipeline {
   }
 
   private static String change(ProjectRepos.Patch patch) {
-    return patch.content() == null ? "deleted" : patch.baseSha() == null ? "added" : "modified";
+    return patch.deletes() ? "deleted" : patch.baseSha() == null ? "added" : "modified";
+  }
+
+  /** A {@code file_closed} event: the path, the change, and a small enough diff. */
+  private static Map<String, Object> fileClosed(ProjectRepos.Patch patch) {
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("path", patch.path());
+    data.put("change", change(patch));
+    if (patch.diff() != null && patch.diff().length() <= EVENT_DIFF_CHARS) {
+      data.put("diff", patch.diff());
+    }
+    return data;
   }
 
   private static String sha(String content) {
     return ProjectRepos.sha256(content.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** A hash of the plugins' signature and the files they would run on. */
+  static String pluginsInput(String signature, Map<String, String> files) {
+    StringBuilder input = new StringBuilder(signature).append('\n');
+    new TreeMap<>(files)
+        .forEach(
+            (path, content) -> input.append(path).append(' ').append(sha(content)).append('\n'));
+    return sha(input.toString());
   }
 
   private static Map<String, Object> pluginData(PluginOutcome o) {

@@ -91,6 +91,18 @@ public class PluginRunner implements AutoCloseable {
         || path.startsWith(".git/");
   }
 
+  /**
+   * What {@link #run} would run for {@code org}: the enabled plugins' ids and versions in order, so
+   * that equal signatures on equal files give equal results.
+   */
+  public String signature(UUID org) {
+    return String.join(
+        ",",
+        TenantContext.callAs(org, () -> enabledFor(org)).stream()
+            .map(p -> p.id() + "@" + p.version())
+            .toList());
+  }
+
   /** The started plugins that are on for {@code org}, in run order (the org must be in scope). */
   List<InstalledPlugin> enabledFor(UUID org) {
     Map<String, Boolean> platform = switches.platform();

@@ -1,5 +1,7 @@
 package dev.kiln.platform.projects;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import dev.kiln.platform.runtime.RuntimeSettings;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -54,13 +56,39 @@ public class ProjectRepos {
       String id, int number, String message, Instant at, String generationId, String parent) {}
 
   /**
-   * One file change.
+   * One file change: the whole new content, or a unified diff against the base, or neither (the
+   * file is deleted).
    *
    * @param path a relative '/'-separated path
-   * @param content the whole new content; null deletes the file
+   * @param content the whole new content; null with a null diff deletes the file
+   * @param diff a unified diff ({@link UnifiedDiff}) from the base to the new content
    * @param baseSha SHA-256 hex of the content the change was computed from; null for a new file
    */
-  public record Patch(String path, String content, String baseSha) {}
+  public record Patch(String path, String content, String diff, String baseSha) {
+    public Patch {
+      if (content != null && diff != null) {
+        throw new IllegalArgumentException(path + ": a patch has a content or a diff, not both");
+      }
+      if (diff != null && baseSha == null) {
+        throw new IllegalArgumentException(path + ": a diff needs the sha of its base");
+      }
+    }
+
+    /** The whole new content (null deletes the file). */
+    public Patch(String path, String content, String baseSha) {
+      this(path, content, null, baseSha);
+    }
+
+    /** A unified diff against the file whose content hashes to {@code baseSha}. */
+    public static Patch diff(String path, String diff, String baseSha) {
+      return new Patch(path, null, diff, baseSha);
+    }
+
+    /** Whether the patch deletes the file. */
+    public boolean deletes() {
+      return content == null && diff == null;
+    }
+  }
 
   /** A file of a version. */
   public record FileEntry(String path, long size, String sha) {}
@@ -138,18 +166,27 @@ public class ProjectRepos {
           throw new Conflict(
               patch.path() + " is not what the change was computed from (base sha differs)");
         }
-        if (patch.content() == null) {
+        if (patch.deletes()) {
           tree.remove(patch.path());
         } else {
-          tree.put(
-              patch.path(),
-              inserter.insert(
-                  Constants.OBJ_BLOB, patch.content().getBytes(StandardCharsets.UTF_8)));
+          String content =
+              patch.diff() == null
+                  ? patch.content()
+                  : applied(patch, new String(reader.open(current).getBytes(), UTF_8));
+          tree.put(patch.path(), inserter.insert(Constants.OBJ_BLOB, content.getBytes(UTF_8)));
         }
       }
       return write(repo, inserter, head, tree, message, trailers);
     } catch (IOException e) {
       throw new UncheckedIOException("Could not commit to the repository of " + project, e);
+    }
+  }
+
+  private static String applied(Patch patch, String base) {
+    try {
+      return UnifiedDiff.apply(base, patch.diff());
+    } catch (UnifiedDiff.Mismatch e) {
+      throw new Conflict(patch.path() + ": the diff does not apply (" + e.getMessage() + ")");
     }
   }
 
@@ -322,6 +359,15 @@ public class ProjectRepos {
         n++;
       }
       return n;
+    }
+  }
+
+  /** A trailer ({@code Key: value} at the end of the message) of a version's commit, if any. */
+  public Optional<String> trailer(UUID project, String version, String key) {
+    try (Repository repo = open(project)) {
+      return Optional.ofNullable(trailer(commit(repo, version).getFullMessage(), key));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

@@ -133,6 +133,24 @@ class GenerationIT {
         .noneMatch(p -> p.contains("boards") || p.contains("columns"))
         .doesNotContain("package.json", "package-lock.json", "app/layout.tsx");
     assertThat(diff.toString()).containsIgnoringCase("due");
+    // The follow-up's modified files are patched as unified diffs, which its events carry.
+    JsonNode secondEvents =
+        api.get(base + edit.json().get("id").asString() + "/events", viewer.accessToken()).json();
+    List<JsonNode> modified = new ArrayList<>();
+    secondEvents.forEach(
+        e -> {
+          if (e.get("type").asString().equals("file_closed")
+              && e.get("data").get("change").asString().equals("modified")) {
+            modified.add(e.get("data"));
+          }
+        });
+    assertThat(modified)
+        .isNotEmpty()
+        .anySatisfy(
+            d -> {
+              assertThat(d.get("path").asString()).isEqualTo("kiln/manifest.json");
+              assertThat(d.get("diff").asString()).contains("@@ -").containsIgnoringCase("due");
+            });
 
     // Restore the first version: a new version with its files.
     Api.Response restored =

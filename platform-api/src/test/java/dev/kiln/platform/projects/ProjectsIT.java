@@ -177,6 +177,52 @@ class ProjectsIT {
     assertThat(repos.file(id, head, "a.txt")).contains("2\n");
   }
 
+  @Test
+  void aUnifiedDiffPatchChangesOnlyItsLinesAndIsRefusedOnAnotherBase() {
+    UUID id = create("Diffed");
+    String one = "a\nb\nc\nd\ne\nf\ng\n";
+    String two = "a\nb\nc\nD\ne\nf\ng\n";
+    var v1 =
+        repos.commit(
+            id, null, List.of(new ProjectRepos.Patch("lib/x.ts", one, null)), "one", Map.of());
+    String diff = UnifiedDiff.between("lib/x.ts", one, two);
+
+    var v2 =
+        repos.commit(
+            id,
+            v1.id(),
+            List.of(ProjectRepos.Patch.diff("lib/x.ts", diff, sha(one))),
+            "two",
+            Map.of());
+
+    assertThat(repos.file(id, v2.id(), "lib/x.ts")).contains(two);
+    assertThat(repos.diff(id, v1.id(), v2.id()))
+        .singleElement()
+        .satisfies(c -> assertThat(c.diff()).contains("-d").contains("+D"));
+    // The same diff on content it was not computed from (with the right sha claimed) is refused.
+    var v3 =
+        repos.commit(
+            id,
+            v2.id(),
+            List.of(new ProjectRepos.Patch("lib/x.ts", "a\nb\nc\nd!\ne\n", sha(two))),
+            "three",
+            Map.of());
+    String content = "a\nb\nc\nd!\ne\n";
+    assertThatThrownBy(
+            () ->
+                repos.commit(
+                    id,
+                    v3.id(),
+                    List.of(ProjectRepos.Patch.diff("lib/x.ts", diff, sha(content))),
+                    "misplaced",
+                    Map.of()))
+        .isInstanceOf(ProjectRepos.Conflict.class)
+        .hasMessageContaining("the diff does not apply");
+    assertThat(repos.head(id)).isEqualTo(v3.id());
+    assertThatThrownBy(() -> new ProjectRepos.Patch("a", "x", "@@", "sha"))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
   private static String sha(String content) {
     return ProjectRepos.sha256(content.getBytes(StandardCharsets.UTF_8));
   }
