@@ -1,6 +1,6 @@
 package dev.kiln.platform.generation.llm;
 
-import java.net.http.HttpHeaders;
+import com.openai.core.http.Headers;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZonedDateTime;
@@ -49,8 +49,8 @@ final class Backoff {
    * The wait a response asks for: {@code retry-after-ms} (OpenAI), else {@code Retry-After} in
    * seconds or as an HTTP date; null when absent or unreadable.
    */
-  static Duration retryAfter(HttpHeaders headers, Clock clock) {
-    Optional<String> millis = headers.firstValue("retry-after-ms");
+  static Duration retryAfter(Headers headers, Clock clock) {
+    Optional<String> millis = first(headers, "retry-after-ms");
     if (millis.isPresent()) {
       try {
         return Duration.ofMillis(Math.max(0, (long) Double.parseDouble(millis.get().strip())));
@@ -58,7 +58,11 @@ final class Backoff {
         // fall through to Retry-After
       }
     }
-    return headers.firstValue("retry-after").map(v -> parse(v.strip(), clock)).orElse(null);
+    return first(headers, "retry-after").map(v -> parse(v.strip(), clock)).orElse(null);
+  }
+
+  private static Optional<String> first(Headers headers, String name) {
+    return headers.values(name).stream().findFirst();
   }
 
   private static Duration parse(String value, Clock clock) {

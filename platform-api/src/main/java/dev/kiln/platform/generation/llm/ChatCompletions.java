@@ -1,37 +1,30 @@
 package dev.kiln.platform.generation.llm;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.net.ConnectException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
+import com.openai.client.OpenAIClient;
+import com.openai.client.okhttp.OpenAIOkHttpClient;
+import com.openai.core.LogLevel;
+import com.openai.core.Timeout;
+import com.openai.core.http.StreamResponse;
+import com.openai.errors.OpenAIException;
+import com.openai.models.chat.completions.ChatCompletionChunk;
+import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A client of the OpenAI-compatible {@code POST /chat/completions}: builds the request (messages
- * redacted, JSON-schema structured output, usage in the stream), sends it with a deadline on the
- * whole answer, and repeats it after a 429, a 5xx or a connection error with exponential backoff.
+ * A client of the OpenAI-compatible {@code POST /chat/completions} on the openai-java SDK: sends a
+ * request ({@link ChatParams}) with a deadline on the whole answer, reads it ({@link ReplyReader})
+ * and repeats it after a 429, a 5xx or a connection error with {@link Backoff} (the SDK's own
+ * retries are off, so every attempt is logged and counted here). Thread-safe.
  */
 final class ChatCompletions implements AutoCloseable {
 
@@ -69,15 +62,15 @@ final class ChatCompletions implements AutoCloseable {
       String model) {}
 
   private static final Logger log = LoggerFactory.getLogger(ChatCompletions.class);
-  private static final int MAX_ERROR_BODY_BYTES = 16 * 1024;
   private static final int MAX_DETAIL_CHARS = 300;
 
   private final LlmSettings settings;
   private final JsonMapper json;
   private final Clock clock;
   private final Backoff backoff;
-  private final HttpClient http;
-  private final ScheduledThreadPoolExecutor deadlines;
+
+  /** Connections shared by the per-request SDK clients; never follows a redirect. */
+  private final OkHttpClient transport;
 
   ChatCompletions(LlmSettings settings, JsonMapper json, Clock clock) {
     this.settings = settings;
@@ -89,15 +82,8 @@ final class ChatCompletions implements AutoCloseable {
             settings.maxBackoff(),
             settings.maxRetryAfter(),
             new Random());
-    this.http =
-        HttpClient.newBuilder()
-            .connectTimeout(settings.connectTimeout())
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
-    this.deadlines =
-        new ScheduledThreadPoolExecutor(
-            1, Thread.ofPlatform().daemon().name("kiln-llm-deadlines").factory());
-    this.deadlines.setRemoveOnCancelPolicy(true);
+    this.transport =
+        new OkHttpClient.Builder().followRedirects(false).followSslRedirects(false).build();
   }
 
   /**
@@ -108,10 +94,11 @@ final class ChatCompletions implements AutoCloseable {
    * @throws LlmFailure of kind {@code CANCELLED} when the thread is interrupted
    */
   Reply complete(Endpoint endpoint, Request request, Consumer<String> tokens) {
-    String body = json.writeValueAsString(body(endpoint, request));
+    ChatCompletionCreateParams params = ChatParams.of(endpoint.model(), request, json);
     for (int attempt = 1; ; attempt++) {
+      checkInterrupted();
       try {
-        return exchange(endpoint, body, request.stream(), tokens);
+        return exchange(endpoint, params, request.stream(), tokens);
       } catch (ProviderError e) {
         Optional<Duration> wait =
             e.retryable() && attempt <= settings.maxRetries()
@@ -132,117 +119,47 @@ final class ChatCompletions implements AutoCloseable {
     }
   }
 
-  ObjectNode body(Endpoint endpoint, Request request) {
-    ObjectNode root = json.createObjectNode();
-    root.put("model", endpoint.model());
-    ArrayNode messages = root.putArray("messages");
-    for (Message m : request.messages()) {
-      Message out = m.redacted();
-      messages.addObject().put("role", out.role().id()).put("content", out.content());
-    }
-    root.put("temperature", request.temperature());
-    ObjectNode format = root.putObject("response_format");
-    if (request.jsonObjectOnly()) {
-      format.put("type", "json_object");
-    } else {
-      format.put("type", "json_schema");
-      ObjectNode schema = format.putObject("json_schema");
-      schema.put("name", request.schemaName());
-      schema.set("schema", request.schema());
-      schema.put("strict", true);
-    }
-    if (request.stream()) {
-      root.put("stream", true);
-      root.putObject("stream_options").put("include_usage", true);
-    }
-    return root;
-  }
-
-  private Reply exchange(Endpoint endpoint, String body, boolean stream, Consumer<String> tokens) {
-    long started = System.nanoTime();
-    HttpResponse<InputStream> response = send(request(endpoint, body, stream));
-    Duration left = settings.timeout().minusNanos(System.nanoTime() - started);
-    InputStream in = response.body();
-    AtomicBoolean expired = new AtomicBoolean();
-    ScheduledFuture<?> deadline =
-        deadlines.schedule(
-            () -> {
-              expired.set(true);
-              closeQuietly(in);
-            },
-            Math.max(1, left.toMillis()),
-            TimeUnit.MILLISECONDS);
+  private Reply exchange(
+      Endpoint endpoint,
+      ChatCompletionCreateParams params,
+      boolean stream,
+      Consumer<String> tokens) {
+    OpenAIClient client = client(endpoint);
     try {
-      if (response.statusCode() / 100 != 2) {
-        throw ProviderError.status(
-            response.statusCode(),
-            Backoff.retryAfter(response.headers(), clock),
-            errorDetail(in.readNBytes(MAX_ERROR_BODY_BYTES)));
+      if (!stream) {
+        return new ReplyReader().readWhole(client.chat().completions().create(params));
       }
-      ReplyReader reader = new ReplyReader(json);
-      if (stream) {
-        return reader.readStream(
-            new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), tokens);
+      try (StreamResponse<ChatCompletionChunk> chunks =
+          client.chat().completions().createStreaming(params)) {
+        return new ReplyReader().readStream(chunks.stream(), tokens);
       }
-      return reader.readWhole(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-    } catch (IOException e) {
+    } catch (OpenAIException e) {
       checkInterrupted();
-      throw expired.get()
-          ? ProviderError.timedOut(settings.timeout())
-          : ProviderError.unreachable("the connection broke while reading the answer");
+      throw ProviderErrors.of(e, endpoint.baseUrl().getHost(), settings.timeout(), clock);
     } finally {
-      deadline.cancel(false);
-      closeQuietly(in);
+      client.close();
     }
   }
 
-  private HttpRequest request(Endpoint endpoint, String body, boolean stream) {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(endpoint.chatCompletions())
-            .timeout(settings.timeout())
-            .header("Authorization", "Bearer " + endpoint.apiKey())
-            .header("Content-Type", "application/json")
-            .header("Accept", stream ? "text/event-stream" : "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-    if ("http".equalsIgnoreCase(endpoint.baseUrl().getScheme())) {
-      // no h2c upgrade dance with local servers (Ollama, stubs)
-      request.version(HttpClient.Version.HTTP_1_1);
-    }
-    return request.build();
-  }
-
-  private HttpResponse<InputStream> send(HttpRequest request) {
-    try {
-      return http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-    } catch (HttpTimeoutException e) {
-      throw ProviderError.timedOut(settings.timeout());
-    } catch (ConnectException e) {
-      throw ProviderError.unreachable("could not connect to " + request.uri().getHost());
-    } catch (IOException e) {
-      checkInterrupted();
-      throw ProviderError.unreachable("the connection to " + request.uri().getHost() + " broke");
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw cancelled();
-    }
-  }
-
-  /** The provider's error message, redacted and shortened; never null. */
-  private String errorDetail(byte[] body) {
-    String text = new String(body, StandardCharsets.UTF_8);
-    try {
-      JsonNode root = json.readTree(text);
-      JsonNode message = root.path("error").path("message");
-      if (!message.isString()) {
-        message = root.path("error").isString() ? root.path("error") : root.path("message");
-      }
-      if (message.isString()) {
-        text = message.asString();
-      }
-    } catch (JacksonException notJson) {
-      // keep the raw text
-    }
-    return clean(text);
+  /**
+   * A client for one request to {@code endpoint}: its base URL and key, a deadline on the whole
+   * answer (OkHttp's call timeout covers reading the stream), no SDK retries, no SDK logging (it
+   * would print prompts) and no telemetry headers. Cheap: it borrows {@link #transport}.
+   */
+  private OpenAIClient client(Endpoint endpoint) {
+    return OpenAIOkHttpClient.builder()
+        .okHttpClient(transport)
+        .baseUrl(endpoint.baseUrl().toString())
+        .apiKey(endpoint.apiKey())
+        .timeout(
+            Timeout.builder()
+                .connect(settings.connectTimeout())
+                .request(settings.timeout())
+                .build())
+        .maxRetries(0)
+        .logLevel(LogLevel.OFF)
+        .disableTelemetry(true)
+        .build();
   }
 
   /** A provider message fit for a log line or a user: redacted, one line, at most 300 chars. */
@@ -282,17 +199,9 @@ final class ChatCompletions implements AutoCloseable {
         LlmFailure.Kind.CANCELLED, true, Usage.NONE, "The request to the AI model was cancelled.");
   }
 
-  private static void closeQuietly(InputStream in) {
-    try {
-      in.close();
-    } catch (IOException ignored) {
-      // closing is best effort: the stream is done with either way
-    }
-  }
-
   @Override
   public void close() {
-    deadlines.shutdownNow();
-    http.close();
+    transport.dispatcher().executorService().shutdown();
+    transport.connectionPool().evictAll();
   }
 }

@@ -12,11 +12,6 @@ import java.net.URI;
  */
 record Endpoint(URI baseUrl, String apiKey, String model, boolean ownKey) {
 
-  URI chatCompletions() {
-    String base = baseUrl.toString();
-    return URI.create((base.endsWith("/") ? base : base + "/") + "chat/completions");
-  }
-
   /** Which key is used, never the key. */
   @Override
   public String toString() {

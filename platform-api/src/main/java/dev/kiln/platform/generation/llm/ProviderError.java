@@ -4,8 +4,8 @@ import java.time.Duration;
 
 /**
  * A provider request that failed: an HTTP status, an error event in a stream, a timeout or a
- * connection error. Only {@link ChatCompletions} throws it; the gateway turns it into an {@link
- * LlmFailure}.
+ * connection error ({@link ProviderErrors} makes one from what the SDK throws). Only {@link
+ * ChatCompletions} throws it; the gateway turns it into an {@link LlmFailure}.
  */
 final class ProviderError extends RuntimeException {
 

@@ -1,25 +1,27 @@
 package dev.kiln.platform.generation.llm;
 
-import java.io.BufferedReader;
-import java.io.IOException;
+import com.openai.core.JsonField;
+import com.openai.core.JsonValue;
+import com.openai.models.chat.completions.ChatCompletion;
+import com.openai.models.chat.completions.ChatCompletionChunk;
+import com.openai.models.completions.CompletionUsage;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import java.util.stream.Stream;
 
 /**
- * Reads one chat-completions answer: a whole JSON response, or a server-sent event stream of {@code
- * data: {chunk}} events ending with {@code data: [DONE]}, where deltas are joined, tokens passed on
- * as they arrive, and usage taken from the final chunk. One reader per answer.
+ * Reads one chat-completions answer as openai-java parsed it: a whole {@link ChatCompletion}, or
+ * the {@link ChatCompletionChunk}s of a stream, whose deltas are joined and passed on as tokens as
+ * they arrive, with usage from the final chunk. As lenient as the providers it reads: a field that
+ * is missing or of another type is skipped (the typed getters would throw). One reader per answer.
  */
 final class ReplyReader {
 
   /** More content than this is cut and treated as truncated: no answer we ask for is this long. */
   static final int MAX_CONTENT_CHARS = 2_000_000;
 
-  private static final String DONE = "[DONE]";
-
-  private final JsonMapper json;
   private final StringBuilder content = new StringBuilder();
   private final StringBuilder refusal = new StringBuilder();
   private String finishReason;
@@ -27,83 +29,77 @@ final class ReplyReader {
   private String model;
   private boolean overflow;
 
-  ReplyReader(JsonMapper json) {
-    this.json = json;
-  }
-
-  /** Reads events until {@code [DONE]} or the end of the stream. */
-  ChatCompletions.Reply readStream(BufferedReader lines, Consumer<String> tokens)
-      throws IOException {
-    StringBuilder data = new StringBuilder();
-    boolean done = false;
-    String line;
-    while (!done && !overflow && (line = lines.readLine()) != null) {
-      if (line.isEmpty()) {
-        done = dispatch(data, tokens);
-      } else if (line.startsWith("data:")) {
-        if (!data.isEmpty()) {
-          data.append('\n');
-        }
-        data.append(line, line.startsWith("data: ") ? 6 : 5, line.length());
-      }
-      // comments (": keep-alive"), event:, id: and retry: lines carry nothing we need
-    }
-    if (!done && !overflow) {
-      dispatch(data, tokens);
+  /**
+   * Reads chunks until the stream ends: at {@code [DONE]}, or early when the connection closes.
+   * Stops reading at {@link #MAX_CONTENT_CHARS}.
+   */
+  ChatCompletions.Reply readStream(Stream<ChatCompletionChunk> chunks, Consumer<String> tokens) {
+    Iterator<ChatCompletionChunk> it = chunks.iterator();
+    while (!overflow && it.hasNext()) {
+      ChatCompletionChunk chunk = it.next();
+      readCommon(chunk._model(), chunk._usage());
+      first(chunk._choices())
+          .ifPresent(
+              choice -> {
+                choice
+                    ._delta()
+                    .asKnown()
+                    .ifPresent(
+                        delta -> {
+                          append(delta._content(), tokens);
+                          appendRefusal(delta._refusal());
+                        });
+                readFinish(choice._finishReason().asKnown().map(r -> r.asString()));
+              });
     }
     boolean truncated = overflow || finishReason == null || "length".equals(finishReason);
     return reply(truncated);
   }
 
-  /** Reads a non-streamed response body. */
-  ChatCompletions.Reply readWhole(String body) {
-    JsonNode root = parse(body);
-    failOnError(root);
-    readCommon(root);
-    JsonNode choice = root.path("choices").path(0);
-    append(choice.path("message").path("content"), null);
-    appendRefusal(choice.path("message").path("refusal"));
-    readFinish(choice);
+  /**
+   * Reads a non-streamed answer.
+   *
+   * @throws ProviderError when the provider sent an error object in place of the answer
+   */
+  ChatCompletions.Reply readWhole(ChatCompletion completion) {
+    JsonValue error = completion._additionalProperties().get("error");
+    if (error != null && !error.isNull()) {
+      throw ProviderErrors.errorObject(error);
+    }
+    readCommon(completion._model(), completion._usage());
+    first(completion._choices())
+        .ifPresent(
+            choice -> {
+              choice
+                  ._message()
+                  .asKnown()
+                  .ifPresent(
+                      message -> {
+                        append(message._content(), null);
+                        appendRefusal(message._refusal());
+                      });
+              readFinish(choice._finishReason().asKnown().map(r -> r.asString()));
+            });
     return reply(overflow || "length".equals(finishReason));
   }
 
-  private boolean dispatch(StringBuilder data, Consumer<String> tokens) {
-    if (data.isEmpty()) {
-      return false;
-    }
-    String event = data.toString().strip();
-    data.setLength(0);
-    if (DONE.equals(event)) {
-      return true;
-    }
-    JsonNode chunk = parse(event);
-    failOnError(chunk);
-    readCommon(chunk);
-    JsonNode choice = chunk.path("choices").path(0);
-    append(choice.path("delta").path("content"), tokens);
-    appendRefusal(choice.path("delta").path("refusal"));
-    readFinish(choice);
-    return false;
+  private void readCommon(JsonField<String> model, JsonField<CompletionUsage> usage) {
+    model.asKnown().ifPresent(m -> this.model = m);
+    usage
+        .asKnown()
+        .ifPresent(
+            u ->
+                this.usage =
+                    new Usage(
+                        Math.max(0, u._promptTokens().asKnown().orElse(0L)),
+                        Math.max(0, u._completionTokens().asKnown().orElse(0L))));
   }
 
-  private void readCommon(JsonNode node) {
-    if (node.path("model").isString()) {
-      model = node.path("model").asString();
-    }
-    JsonNode u = node.path("usage");
-    if (u.isObject()) {
-      usage =
-          new Usage(
-              Math.max(0, u.path("prompt_tokens").asLong(0)),
-              Math.max(0, u.path("completion_tokens").asLong(0)));
-    }
-  }
-
-  private void append(JsonNode text, Consumer<String> tokens) {
-    if (!text.isString() || text.asString().isEmpty()) {
+  private void append(JsonField<String> text, Consumer<String> tokens) {
+    String piece = text.asKnown().orElse("");
+    if (piece.isEmpty()) {
       return;
     }
-    String piece = text.asString();
     if (content.length() + piece.length() > MAX_CONTENT_CHARS) {
       overflow = true;
       return;
@@ -114,16 +110,12 @@ final class ReplyReader {
     }
   }
 
-  private void appendRefusal(JsonNode text) {
-    if (text.isString()) {
-      refusal.append(text.asString());
-    }
+  private void appendRefusal(JsonField<String> text) {
+    text.asKnown().ifPresent(refusal::append);
   }
 
-  private void readFinish(JsonNode choice) {
-    if (choice.path("finish_reason").isString()) {
-      finishReason = choice.path("finish_reason").asString();
-    }
+  private void readFinish(Optional<String> reason) {
+    reason.ifPresent(r -> finishReason = r);
   }
 
   private ChatCompletions.Reply reply(boolean truncated) {
@@ -136,24 +128,8 @@ final class ReplyReader {
         model);
   }
 
-  private JsonNode parse(String text) {
-    try {
-      return json.readTree(text);
-    } catch (JacksonException e) {
-      throw ProviderError.unreachable("the provider sent an unreadable response");
-    }
-  }
-
-  /** An error object in place of an answer, as OpenAI and OpenRouter send mid-stream. */
-  private static void failOnError(JsonNode node) {
-    JsonNode error = node.path("error");
-    if (error.isMissingNode() || error.isNull()) {
-      return;
-    }
-    int code = error.path("code").isIntegralNumber() ? error.path("code").asInt() : 0;
-    int status = code >= 400 && code <= 599 ? code : 502;
-    String message =
-        error.path("message").isString() ? error.path("message").asString() : error.toString();
-    throw ProviderError.status(status, null, ChatCompletions.clean(message));
+  /** The first choice, when there is one (the usage chunk has none). */
+  private static <T> Optional<T> first(JsonField<List<T>> choices) {
+    return choices.asKnown().filter(list -> !list.isEmpty()).map(List::getFirst);
   }
 }

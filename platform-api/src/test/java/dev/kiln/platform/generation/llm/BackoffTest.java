@@ -2,12 +2,11 @@ package dev.kiln.platform.generation.llm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.http.HttpHeaders;
+import com.openai.core.http.Headers;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -60,9 +59,9 @@ class BackoffTest {
     return d.toMillis() >= minMillis && d.toMillis() <= maxMillis;
   }
 
-  static HttpHeaders headers(Map<String, String> values) {
-    Map<String, List<String>> map = new java.util.HashMap<>();
-    values.forEach((k, v) -> map.put(k, List.of(v)));
-    return HttpHeaders.of(map, (a, b) -> true);
+  static Headers headers(Map<String, String> values) {
+    Headers.Builder headers = Headers.builder();
+    values.forEach(headers::put);
+    return headers.build();
   }
 }

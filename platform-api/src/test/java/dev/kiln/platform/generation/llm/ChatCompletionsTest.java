@@ -144,4 +144,116 @@ class ChatCompletionsTest {
               });
     }
   }
+
+  @Test
+  void theRequestCarriesTheKeyTheSchemaRedactedMessagesAndAsksForUsage() {
+    stub.answers(ChatStub.stream(List.of(ChatStub.VALID), "stop", new int[] {1, 1}, true));
+    String pasted = FakeSecrets.token("sk-proj-", 24);
+    var request =
+        new ChatCompletions.Request(
+            List.of(Message.system("You plan."), Message.user("my key is " + pasted)),
+            0,
+            "plan",
+            ChatStub.JSON.readTree(ChatStub.SCHEMA),
+            false,
+            true);
+    client.complete(endpoint, request, null);
+    var sent = stub.requests().getFirst();
+    assertThat(sent.getHeader("Authorization")).isEqualTo("Bearer sk-test-key-0000");
+    assertThat(sent.getBodyAsString()).doesNotContain(pasted).contains(Redaction.MARK);
+    var body = stub.bodies().getFirst();
+    assertThat(body.path("model").asString()).isEqualTo("m");
+    assertThat(body.path("temperature").asDouble()).isZero();
+    assertThat(body.path("messages").path(0).path("role").asString()).isEqualTo("system");
+    assertThat(body.path("response_format").path("json_schema").path("schema"))
+        .isEqualTo(ChatStub.JSON.readTree(ChatStub.SCHEMA));
+    assertThat(body.path("response_format").path("json_schema").path("strict").asBoolean())
+        .isTrue();
+    assertThat(body.path("stream").asBoolean()).isTrue();
+    assertThat(body.path("stream_options").path("include_usage").asBoolean()).isTrue();
+  }
+
+  @Test
+  void dataSplitOverSeveralLinesIsOneEvent() {
+    stub.answers(
+        sse(
+            "data: {\"choices\":[{\"delta\":{\"content\":\"x\"},\n"
+                + "data: \"finish_reason\":\"stop\"}]}\n\ndata: [DONE]\n\n"));
+    var reply = client.complete(endpoint, request(true), null);
+    assertThat(reply.content()).isEqualTo("x");
+    assertThat(reply.truncated()).isFalse();
+  }
+
+  @Test
+  void anErrorEventInTheStreamIsAProviderErrorWithItsCode() {
+    try (ChatCompletions once = client(Duration.ofSeconds(1), 0)) {
+      stub.answers(
+          sse(
+              "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"{\"}}]}\n\n"
+                  + "data: {\"error\":{\"code\":503,\"message\":\"overloaded\"}}\n\n"));
+      assertThatThrownBy(() -> once.complete(endpoint, request(true), null))
+          .isInstanceOfSatisfying(
+              ProviderError.class,
+              e -> {
+                assertThat(e.status()).isEqualTo(503);
+                assertThat(e.retryable()).isTrue();
+                assertThat(e.detail()).isEqualTo("overloaded");
+              });
+    }
+  }
+
+  @Test
+  void aRefusedKeyIsNotRetriedAndTheKeyIsNeverEchoed() {
+    String key = FakeSecrets.openAiKey();
+    Endpoint own = new Endpoint(URI.create(stub.baseUrl()), key, "m", true);
+    stub.answers(ChatStub.error(401, "Incorrect API key provided: " + key + "."));
+    assertThatThrownBy(() -> client.complete(own, request(false), null))
+        .isInstanceOfSatisfying(
+            ProviderError.class,
+            e -> {
+              assertThat(e.status()).isEqualTo(401);
+              assertThat(e.retryable()).isFalse();
+              assertThat(e.attempts()).isEqualTo(1);
+              assertThat(e.detail()).startsWith("Incorrect API key provided");
+              assertThat(ChatCompletions.describe(e) + e.getMessage()).doesNotContain(key);
+            });
+    assertThat(stub.requests()).hasSize(1);
+  }
+
+  @Test
+  void anErrorPageThatIsNotJsonIsStillAServerError() {
+    try (ChatCompletions once = client(Duration.ofSeconds(1), 0)) {
+      stub.answers(
+          com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+              .withStatus(502)
+              .withHeader("Content-Type", "text/html")
+              .withBody("<html><body>Bad Gateway</body></html>"));
+      assertThatThrownBy(() -> once.complete(endpoint, request(false), null))
+          .isInstanceOfSatisfying(
+              ProviderError.class,
+              e -> {
+                assertThat(e.status()).isEqualTo(502);
+                assertThat(e.retryable()).isTrue();
+              });
+    }
+  }
+
+  @Test
+  void anAnswerThatIsNotJsonIsUnreadableAndRetried() {
+    stub.answers(
+        com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+            .withStatus(200)
+            .withHeader("Content-Type", "application/json")
+            .withBody("{\"choices\": [tru"),
+        ChatStub.completion(ChatStub.VALID, "stop", 5, 5));
+    var reply = client.complete(endpoint, request(false), null);
+    assertThat(reply.content()).isEqualTo(ChatStub.VALID);
+  }
+
+  static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder sse(String body) {
+    return com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+        .withStatus(200)
+        .withHeader("Content-Type", "text/event-stream")
+        .withBody(body);
+  }
 }
