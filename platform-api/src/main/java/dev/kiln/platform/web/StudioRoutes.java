@@ -1,0 +1,60 @@
+package dev.kiln.platform.web;
+
+import java.time.Duration;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpMethod;
+import org.springframework.web.servlet.function.RequestPredicate;
+import org.springframework.web.servlet.function.RequestPredicates;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.RouterFunctions;
+import org.springframework.web.servlet.function.ServerResponse;
+
+/**
+ * Serves the studio, a single-page app (module {@code studio-ui}, in {@code static/}), on its own
+ * client-side routes: a GET of a path that is neither a backend path nor a file (no dot in its last
+ * segment) answers {@code static/index.html}, so {@code /login} or {@code
+ * /orgs/{org}/projects/{project}} survive a reload. Backend paths keep their own answers (an
+ * unknown {@code /api} path is still a 401 or 404 problem) and a missing file stays a 404. The
+ * build's content-hashed {@code /assets/**} are cached for a year; the page itself never is.
+ */
+@Configuration(proxyBeanMethods = false)
+class StudioRoutes {
+
+  /** Paths the studio never answers: the API, its documents, metrics and errors. */
+  static final List<String> BACKEND_PATHS =
+      List.of("/api", "/actuator", "/ws", "/.well-known", "/error");
+
+  private static final Resource INDEX = new ClassPathResource("static/index.html");
+  private static final Resource ASSETS = new ClassPathResource("static/assets/");
+  private static final CacheControl IMMUTABLE =
+      CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable();
+
+  @Bean
+  RouterFunction<ServerResponse> studio() {
+    return RouterFunctions.resource(
+            studioPage(), INDEX, (resource, headers) -> headers.setCacheControl("no-cache"))
+        .and(
+            RouterFunctions.resources(
+                "/assets/**",
+                ASSETS,
+                (resource, headers) -> headers.setCacheControl(IMMUTABLE.getHeaderValue())));
+  }
+
+  private static RequestPredicate studioPage() {
+    return RequestPredicates.methods(HttpMethod.GET, HttpMethod.HEAD)
+        .and(request -> isStudioPath(request.path()));
+  }
+
+  /** True for a path the studio routes itself: not a backend path and not a file name. */
+  static boolean isStudioPath(String path) {
+    boolean backend =
+        BACKEND_PATHS.stream().anyMatch(p -> path.equals(p) || path.startsWith(p + "/"));
+    String last = path.substring(path.lastIndexOf('/') + 1);
+    return !backend && !last.contains(".");
+  }
+}
