@@ -8,20 +8,49 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
  * Verifies a version by building it where generated code may run: dependencies from the cache
  * (installed through the egress proxy once per lockfile), then, with no network, {@code tsc
- * --noEmit} and {@code next build}. Output lines go to {@code progress} as they come.
+ * --noEmit}, {@code next build} and the app's smoke test ({@code kiln/smoke.mjs}: every route of
+ * the manifest opened in the sandbox image's Chromium, failing on a non-2xx answer, a blank page or
+ * a console error, with a screenshot of each page). Output lines go to {@code progress} as they
+ * come.
  */
 final class BuildStage {
 
-  /** How the build ended; {@code errors} are the lines a user (or an auto-fix) acts on. */
-  record Outcome(boolean ok, String step, List<String> errors) {}
+  /**
+   * How the build ended; {@code errors} are the lines a user (or an auto-fix) acts on; {@code
+   * smoke} is the smoke test's report, when it ran.
+   */
+  record Outcome(boolean ok, String step, List<String> errors, Smoke smoke) {
+    Outcome(boolean ok, String step, List<String> errors) {
+      this(ok, step, errors, null);
+    }
+  }
+
+  /**
+   * The smoke test's result.
+   *
+   * @param report its {@code report.json} ({@code ok}, {@code error}, {@code pages} with {@code
+   *     path}, {@code status}, {@code ok}, {@code problems}, {@code screenshot})
+   * @param screenshots PNG bytes by the report's screenshot path
+   */
+  record Smoke(String report, Map<String, byte[]> screenshots) {}
+
+  static final String SMOKE_SCRIPT = "kiln/smoke.mjs";
+  private static final String SMOKE_OUT = ".kiln-smoke";
+  private static final List<String> SMOKE =
+      List.of("env", "SMOKE_OUT=" + SMOKE_OUT, "node", SMOKE_SCRIPT);
+  private static final java.util.regex.Pattern SCREENSHOT =
+      java.util.regex.Pattern.compile("\\.kiln-smoke/\\d{2,3}\\.png");
+  private static final int MAX_SCREENSHOT_BYTES = 4 * 1024 * 1024;
 
   private static final List<String> TYPECHECK =
       List.of("node", "node_modules/typescript/bin/tsc", "--noEmit", "--pretty", "false");
@@ -97,8 +126,46 @@ final class BuildStage {
           return new Outcome(false, step.getKey(), errors(result, lines));
         }
       }
-      return new Outcome(true, "build", List.of());
+      return smoke(sandbox, files, progress);
     }
+  }
+
+  /** Runs the app's smoke test on the build and collects its report and screenshots. */
+  private Outcome smoke(Sandbox sandbox, Map<String, String> files, Consumer<String> progress) {
+    if (!files.containsKey(SMOKE_SCRIPT)) {
+      return new Outcome(false, "smoke", List.of("the app has no " + SMOKE_SCRIPT));
+    }
+    progress.accept("$ " + String.join(" ", SMOKE));
+    List<String> lines = new ArrayList<>();
+    ExecResult result =
+        sandbox.exec(
+            SMOKE,
+            line -> {
+              progress.accept(line.text());
+              synchronized (lines) {
+                lines.add(line.text());
+              }
+            });
+    Optional<byte[]> report = sandbox.readFile(SMOKE_OUT + "/report.json");
+    if (report.isEmpty()) {
+      return new Outcome(false, "smoke", errors(result, lines));
+    }
+    String text = new String(report.get(), StandardCharsets.UTF_8);
+    Map<String, byte[]> screenshots = new LinkedHashMap<>();
+    var shot = SCREENSHOT.matcher(text);
+    while (shot.find()) {
+      sandbox
+          .readFile(shot.group())
+          .filter(png -> png.length <= MAX_SCREENSHOT_BYTES)
+          .ifPresent(png -> screenshots.put(shot.group(), png));
+    }
+    Smoke smoke = new Smoke(text, screenshots);
+    if (result.succeeded()) {
+      return new Outcome(true, "smoke", List.of(), smoke);
+    }
+    List<String> failed =
+        lines.stream().filter(l -> l.startsWith("FAIL")).map(l -> l.substring(4).strip()).toList();
+    return new Outcome(false, "smoke", failed.isEmpty() ? errors(result, lines) : failed, smoke);
   }
 
   private static List<String> errors(ExecResult result, List<String> lines) {

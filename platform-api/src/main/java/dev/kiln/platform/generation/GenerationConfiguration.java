@@ -9,6 +9,7 @@ import dev.kiln.platform.plugins.PluginRunner;
 import dev.kiln.platform.preview.Previews;
 import dev.kiln.platform.projects.ProjectRepos;
 import dev.kiln.platform.projects.Projects;
+import dev.kiln.platform.projects.Verifications;
 import dev.kiln.platform.runtime.ScratchDatabases;
 import dev.kiln.platform.sandbox.SandboxAccess;
 import java.time.Clock;
@@ -36,6 +37,7 @@ class GenerationConfiguration {
       TemplateEngine engine,
       Projects projects,
       ProjectRepos repos,
+      Verifications verifications,
       ScratchDatabases scratch,
       PluginRunner plugins,
       SandboxAccess sandboxes,
@@ -58,6 +60,7 @@ class GenerationConfiguration {
             settings.autofixAttempts(),
             projects,
             repos,
+            verifications,
             scratch,
             plugins,
             build,

@@ -12,6 +12,7 @@ import dev.kiln.platform.preview.Previews;
 import dev.kiln.platform.projects.ProjectRepos;
 import dev.kiln.platform.projects.Projects;
 import dev.kiln.platform.projects.UnifiedDiff;
+import dev.kiln.platform.projects.Verifications;
 import dev.kiln.platform.runtime.ScratchDatabases;
 import dev.kiln.plugin.api.Diagnostic;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +23,7 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.UUID;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -88,6 +90,7 @@ final class Pipeline {
   private final int autofixAttempts;
   private final Projects projects;
   private final ProjectRepos repos;
+  private final Verifications verifications;
   private final ScratchDatabases scratch;
   private final PluginRunner plugins;
   private final BuildStage build;
@@ -100,6 +103,7 @@ final class Pipeline {
       int autofixAttempts,
       Projects projects,
       ProjectRepos repos,
+      Verifications verifications,
       ScratchDatabases scratch,
       PluginRunner plugins,
       BuildStage build,
@@ -111,6 +115,7 @@ final class Pipeline {
     this.autofixAttempts = autofixAttempts;
     this.projects = projects;
     this.repos = repos;
+    this.verifications = verifications;
     this.scratch = scratch;
     this.plugins = plugins;
     this.build = build;
@@ -272,6 +277,10 @@ final class Pipeline {
       ensureNotCancelled(run);
       List<String> errors = new ArrayList<>(outcome.errors());
       errors.addAll(pluginProblems);
+      if (previews != null) {
+        String shown = version;
+        previews.error(project, shown).ifPresent(e -> errors.add("live preview: " + e));
+      }
       Map<String, Object> data = new LinkedHashMap<>();
       data.put("attempt", attempt);
       SortedMap<String, String> implicated = new TreeMap<>();
@@ -330,6 +339,7 @@ final class Pipeline {
     Progress progress = new Progress(run);
     BuildStage.Outcome outcome = build.run(run.org(), files, progress::line);
     progress.flush();
+    verify(run, version, outcome);
     if (outcome.ok()) {
       run.emit("build_ok", "build", Map.of("version", version));
     } else {
@@ -339,6 +349,46 @@ final class Pipeline {
           Map.of("step", outcome.step(), "errors", outcome.errors(), "version", version));
     }
     return outcome;
+  }
+
+  /**
+   * Records what the build found for {@code version} (with the smoke test's screenshots) and, when
+   * the smoke test ran, says so as a {@code test_result} event.
+   */
+  private void verify(Run run, String version, BuildStage.Outcome outcome) {
+    List<Verifications.Screenshot> screenshots = new ArrayList<>();
+    String report = null;
+    if (outcome.smoke() != null) {
+      report = outcome.smoke().report();
+      JsonNode pages = json.readTree(report).path("pages");
+      List<Map<String, Object>> summary = new ArrayList<>();
+      for (int i = 0; i < pages.size(); i++) {
+        JsonNode page = pages.get(i);
+        byte[] png = outcome.smoke().screenshots().get(page.path("screenshot").asString(""));
+        if (png != null) {
+          screenshots.add(new Verifications.Screenshot(i + 1, page.path("path").asString(""), png));
+        }
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("path", page.path("path").asString(""));
+        item.put("status", page.path("status").asInt());
+        item.put("ok", page.path("ok").asBoolean());
+        item.put("problems", json.convertValue(page.path("problems"), List.class));
+        item.put("screenshot", png == null ? null : i + 1);
+        summary.add(item);
+      }
+      run.emit(
+          "test_result", "build", Map.of("version", version, "ok", outcome.ok(), "pages", summary));
+    }
+    verifications.record(
+        run.org(),
+        run.project(),
+        version,
+        run.generation(),
+        outcome.ok(),
+        outcome.step(),
+        outcome.errors(),
+        report,
+        screenshots);
   }
 
   /**

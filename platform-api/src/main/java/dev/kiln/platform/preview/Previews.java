@@ -45,6 +45,10 @@ public final class Previews implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(Previews.class);
   static final int DEV_PORT = 3000;
+
+  /** The generated app's smoke script, used here on the dev server's first page. */
+  static final String BROWSER_CHECK = "kiln/smoke.mjs";
+
   private static final Duration SETTLE = Duration.ofMillis(750);
 
   private final PreviewSettings settings;
@@ -300,6 +304,7 @@ public final class Previews implements AutoCloseable {
                   expires.toString(),
                   "startedInMs",
                   Duration.between(p.startedAt, clock.instant()).toMillis()));
+          inBrowser(p, p.version);
           return;
         }
         if (page != null) {
@@ -396,6 +401,73 @@ public final class Previews implements AutoCloseable {
               "the app's first page fails (" + page.status() + "):\n" + page.text()));
     } else {
       p.error = null;
+      if (page != null) {
+        inBrowser(p, version);
+      }
+    }
+  }
+
+  /**
+   * Opens the first page in Chromium inside the preview's sandbox (the app's own smoke script
+   * against the dev server): a blank page or a console error is a {@code preview_error} with what
+   * the browser saw, though the server answered. Skipped for an app without the script.
+   */
+  private void inBrowser(Preview p, String version) {
+    Sandbox sandbox;
+    synchronized (p) {
+      sandbox = p.sandbox;
+      if (sandbox == null || p.files == null || !p.files.containsKey(BROWSER_CHECK)) {
+        return;
+      }
+    }
+    List<String> lines = new ArrayList<>();
+    try {
+      var result =
+          sandbox.exec(
+              List.of(
+                  "env",
+                  "SMOKE_URL=http://localhost:" + DEV_PORT,
+                  "SMOKE_PATHS=/",
+                  "SMOKE_OUT=/tmp/kiln-preview-check",
+                  "node",
+                  BROWSER_CHECK),
+              line -> lines.add(line.text()));
+      if (result.succeeded()) {
+        return;
+      }
+    } catch (RuntimeException e) {
+      log.debug("The browser check of project {} could not run", p.project, e);
+      return;
+    }
+    String seen =
+        String.join(
+            "\n",
+            lines.stream()
+                .filter(l -> l.startsWith("FAIL"))
+                .map(l -> l.substring(4).strip())
+                .toList());
+    synchronized (p) {
+      if (!version.equals(p.version) || !p.running()) {
+        return; // a newer version is on its way, or the preview stopped
+      }
+      p.error = "the app's first page in a browser: " + (seen.isEmpty() ? "failed" : seen);
+    }
+    emit(p, "preview_error", Map.of("version", version, "error", p.error));
+  }
+
+  /**
+   * The preview's error for {@code version} of {@code project}, when it is that version it shows:
+   * what the auto-fix loop is given along with the build's errors.
+   */
+  public java.util.Optional<String> error(UUID project, String version) {
+    Preview p = byProject.get(project);
+    if (p == null) {
+      return java.util.Optional.empty();
+    }
+    synchronized (p) {
+      return version.equals(p.version)
+          ? java.util.Optional.ofNullable(p.error)
+          : java.util.Optional.empty();
     }
   }
 

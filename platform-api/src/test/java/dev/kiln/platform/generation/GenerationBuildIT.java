@@ -77,10 +77,45 @@ class GenerationBuildIT {
     assertThat(plugins)
         .contains("kiln-prettier=succeeded", "kiln-eslint=succeeded", "kiln-tsc=succeeded");
     assertThat(types)
-        .contains("build_progress", "build_ok", "credits_charged")
+        .contains("build_progress", "build_ok", "test_result", "credits_charged")
         .doesNotContain("build_error")
         .last()
         .isEqualTo("generation_completed");
+
+    // The smoke test opened every route of the manifest in Chromium; each page passed and has a
+    // screenshot, attached to the version.
+    String project = projects + "/" + created.json().get("project").get("id").asString();
+    String version = generation.get("version").asString();
+    JsonNode manifest =
+        api.get(project + "/versions/" + version + "/files/kiln/manifest.json", user.accessToken())
+            .json();
+    int routes = Api.JSON.readTree(manifest.get("content").asString()).get("routes").size();
+    JsonNode verification =
+        api.get(project + "/versions/" + version + "/verification", user.accessToken()).json();
+    assertThat(verification.get("verified").asBoolean()).as(verification.toString()).isTrue();
+    assertThat(verification.get("step").asString()).isEqualTo("smoke");
+    assertThat(verification.get("report").get("pages")).hasSize(routes);
+    verification
+        .get("report")
+        .get("pages")
+        .forEach(
+            page -> {
+              assertThat(page.get("ok").asBoolean()).as(page.toString()).isTrue();
+              assertThat(page.get("status").asInt()).isEqualTo(200);
+            });
+    assertThat(verification.get("screenshots")).hasSize(routes);
+    Api.Bytes png =
+        api.bytes(
+            verification.get("screenshots").get(0).asString(), user.accessToken(), "image/png");
+    assertThat(png.status()).isEqualTo(200);
+    assertThat(png.header("Content-Type")).startsWith("image/png");
+    assertThat(png.body()).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
+    JsonNode versions = api.get(project + "/versions", user.accessToken()).json();
+    assertThat(versions.get(0).get("verification").asString()).isEqualTo("verified");
+    assertThat(
+            api.get(project + "/versions/" + version + "/screenshots/999", user.accessToken())
+                .status())
+        .isEqualTo(404);
   }
 
   private static void sleep() {

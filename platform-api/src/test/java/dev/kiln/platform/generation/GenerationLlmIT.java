@@ -113,7 +113,9 @@ class GenerationLlmIT {
     stub.answers(
         ChatStub.stream(
             ChatStub.pieces(manifest.toJson(), 400), "stop", new int[] {3000, 1500}, true),
-        ChatStub.stream(ChatStub.pieces(fix, 400), "stop", new int[] {2000, 500}, true));
+        ChatStub.stream(ChatStub.pieces(fix, 400), "stop", new int[] {2000, 500}, true),
+        ChatStub.stream(
+            ChatStub.pieces(manifest.toJson(), 400), "stop", new int[] {3000, 100}, true));
     long before = balance();
 
     Api.Response created =
@@ -198,6 +200,36 @@ class GenerationLlmIT {
     assertThat(generation.get("charged").asLong()).isEqualTo(24);
     // ...and the breaker plugin's own run, metered on its own at its cost estimate (1).
     assertThat(balance()).isEqualTo(before - 24 - 1);
+
+    // A follow-up the model answers with the same manifest: the same files, so the plugins, the
+    // build and the version are skipped; the fixed version stays the project's.
+    Api.Response again =
+        api.post(
+            projects() + "/" + project + "/generations",
+            user.accessToken(),
+            Map.of("prompt", "make the header a little friendlier"));
+    assertThat(again.status()).isEqualTo(202);
+    String againBase =
+        projects() + "/" + project + "/generations/" + again.json().get("id").asString();
+    JsonNode second = awaitFinished(againBase, 300_000);
+    JsonNode secondEvents = api.get(againBase + "/events?limit=1000", user.accessToken()).json();
+    assertThat(second.get("status").asString())
+        .as("%s\n%s", second, abbreviate(secondEvents))
+        .isEqualTo("succeeded");
+    assertThat(second.get("version").asString()).isEqualTo(fixed);
+    Map<String, JsonNode> completed = new java.util.HashMap<>();
+    List<String> secondTypes = new ArrayList<>();
+    for (JsonNode e : secondEvents) {
+      secondTypes.add(e.get("type").asString());
+      if (e.get("type").asString().equals("stage_complete")) {
+        completed.put(e.get("stage").asString(), e.get("data"));
+      }
+    }
+    assertThat(secondTypes).doesNotContain("plugin_result", "build_progress");
+    assertThat(completed.get("plugins").get("skipped").asBoolean()).isTrue();
+    assertThat(completed.get("plugins").get("reason").asString()).contains("same plugins");
+    assertThat(completed.get("build").get("skipped").asBoolean()).isTrue();
+    assertThat(api.get(versions, user.accessToken()).json().size()).isEqualTo(2);
   }
 
   @Test

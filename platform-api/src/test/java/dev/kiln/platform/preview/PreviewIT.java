@@ -68,6 +68,26 @@ class PreviewIT {
         return ToolResult.ofEdits(List.of(FileEdit.of(page,
             "export default function Home() { throw new Error(\\"kiln-broken-on-purpose\\"); }\\n")));
         """);
+    // Makes the home page of apps about yoga log a console error in the browser, though the
+    // server answers it: only a browser sees it.
+    TestPlugins.jar(
+        PLUGINS,
+        "consolebreaker",
+        "1.0.0",
+        ">=1.0.0",
+        "ConsoleBreaker",
+        1,
+        """
+        if (context.files().get("lib/resources/instructors.ts").isEmpty()) {
+          return ToolResult.empty();
+        }
+        ProjectFile page = context.files().get("app/page.tsx").orElseThrow();
+        return ToolResult.ofEdits(List.of(FileEdit.of(page,
+            "\\"use client\\";\\nimport { useEffect } from \\"react\\";\\n"
+                + "export default function Home() {\\n"
+                + "  useEffect(() => console.error(\\"kiln-console-error-on-purpose\\"), []);\\n"
+                + "  return <p>Looks fine from the server</p>;\\n}\\n")));
+        """);
     registry.add("kiln.plugins.dir", PLUGINS::toString);
     registry.add("kiln.plugins.builtins", () -> "false");
     registry.add("kiln.generation.build", () -> "false");
@@ -193,6 +213,20 @@ class PreviewIT {
                 .get("status")
                 .asString())
         .isEqualTo("stopped");
+  }
+
+  @Test
+  void aPageThatOnlyFailsInTheBrowserIsReportedWithWhatTheBrowserSaw() throws Exception {
+    Started yoga = generate("Yoga", "a booking system for a yoga studio");
+
+    JsonNode error = awaitEvent(yoga, "preview_error", 0);
+
+    assertThat(error.get("data").get("error").asString())
+        .contains("in a browser")
+        .contains("console error")
+        .contains("kiln-console-error-on-purpose");
+    JsonNode state = api.get(yoga.project() + "/preview", user.accessToken()).json();
+    assertThat(state.get("error").asString()).contains("kiln-console-error-on-purpose");
   }
 
   record Started(String project, String generation) {}

@@ -98,6 +98,34 @@ public final class Api {
     }
   }
 
+  /** A response whose body is bytes (an image, a download). */
+  public record Bytes(int status, java.net.http.HttpHeaders headers, byte[] body) {
+    public String header(String name) {
+      return headers.firstValue(name).orElse(null);
+    }
+  }
+
+  /** A GET whose answer is kept as bytes; {@code accept} is the Accept header. */
+  public Bytes bytes(String path, String token, String accept) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(base + path))
+            .timeout(Duration.ofSeconds(30))
+            .header("Accept", accept);
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    try {
+      HttpResponse<byte[]> response =
+          http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+      return new Bytes(response.statusCode(), response.headers(), response.body());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   private static JsonNode parse(String body) {
     if (body == null || body.isBlank()) {
       return null;

@@ -3,6 +3,7 @@ package dev.kiln.sandbox.docker;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.exception.InternalServerErrorException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.StreamType;
@@ -136,7 +137,7 @@ final class DockerSandbox extends WorkspaceSandbox {
     try {
       return workspace.read(path);
     } finally {
-      docker.unpauseContainerCmd(containerId).exec();
+      unpause();
     }
   }
 
@@ -147,7 +148,22 @@ final class DockerSandbox extends WorkspaceSandbox {
     try {
       workspace.moveOut(directory, target);
     } finally {
+      unpause();
+    }
+  }
+
+  /**
+   * Resumes the container. runc may report a pause as done while the freezer never reached {@code
+   * FROZEN} (seen with Chromium's processes exiting), and then refuses to resume a container it
+   * says is not paused: that container runs, which is what resuming wants.
+   */
+  private void unpause() {
+    try {
       docker.unpauseContainerCmd(containerId).exec();
+    } catch (InternalServerErrorException e) {
+      if (!String.valueOf(e.getMessage()).contains("is not paused")) {
+        throw e;
+      }
     }
   }
 
