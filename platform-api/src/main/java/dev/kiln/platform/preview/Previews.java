@@ -290,6 +290,7 @@ public final class Previews implements AutoCloseable {
               return;
             }
             p.status = Preview.Status.READY;
+            p.lastUsed = clock.instant();
           }
           Instant expires = expiry();
           emit(
@@ -476,7 +477,8 @@ public final class Previews implements AutoCloseable {
     Instant idleBefore = clock.instant().minus(settings.idleStop());
     for (Preview p : byProject.values()) {
       try {
-        if (p.running() && p.lastUsed.isBefore(idleBefore)) {
+        // A starting preview has its own timeout; the idle time counts from when it was ready.
+        if (p.running() && p.status != Preview.Status.STARTING && p.lastUsed.isBefore(idleBefore)) {
           shutDown(p, "idle for " + settings.idleStop());
         } else if (p.status == Preview.Status.READY && p.served != null && !p.served.alive()) {
           fail(p, "the dev server stopped:\n" + tail(p));

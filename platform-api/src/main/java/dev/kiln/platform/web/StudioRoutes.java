@@ -2,6 +2,7 @@ package dev.kiln.platform.web;
 
 import java.time.Duration;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;
@@ -20,7 +21,9 @@ import org.springframework.web.servlet.function.ServerResponse;
  * segment) answers {@code static/index.html}, so {@code /login} or {@code
  * /orgs/{org}/projects/{project}} survive a reload. Backend paths keep their own answers (an
  * unknown {@code /api} path is still a 401 or 404 problem) and a missing file stays a 404. The
- * build's content-hashed {@code /assets/**} are cached for a year; the page itself never is.
+ * build's content-hashed {@code /assets/**} are cached for a year; the page itself never is. The
+ * page carries a strict Content-Security-Policy: its own scripts only, no inline script, frames
+ * only from the preview domain (each preview on its own origin), and it may not be framed itself.
  */
 @Configuration(proxyBeanMethods = false)
 class StudioRoutes {
@@ -35,14 +38,43 @@ class StudioRoutes {
       CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable();
 
   @Bean
-  RouterFunction<ServerResponse> studio() {
+  RouterFunction<ServerResponse> studio(
+      @Value("${kiln.preview.scheme:http}") String previewScheme,
+      @Value("${kiln.preview.domain:preview.localhost}") String previewDomain) {
+    String policy = policy(previewScheme, previewDomain);
     return RouterFunctions.resource(
-            studioPage(), INDEX, (resource, headers) -> headers.setCacheControl("no-cache"))
+            studioPage(),
+            INDEX,
+            (resource, headers) -> {
+              headers.setCacheControl("no-cache");
+              headers.set("Content-Security-Policy", policy);
+            })
         .and(
             RouterFunctions.resources(
                 "/assets/**",
                 ASSETS,
                 (resource, headers) -> headers.setCacheControl(IMMUTABLE.getHeaderValue())));
+  }
+
+  /**
+   * The studio page's policy. Styles may be inline (the dialogs' scroll lock injects a style tag);
+   * images may be blobs (smoke-test screenshots fetched with the user's token); previews are framed
+   * from any port of the preview domain's subdomains.
+   */
+  static String policy(String previewScheme, String previewDomain) {
+    return String.join(
+        "; ",
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data: blob:",
+        "font-src 'self' data:",
+        "connect-src 'self'",
+        "frame-src " + previewScheme + "://*." + previewDomain + ":*",
+        "frame-ancestors 'none'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'");
   }
 
   private static RequestPredicate studioPage() {

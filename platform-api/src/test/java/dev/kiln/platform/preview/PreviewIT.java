@@ -8,13 +8,9 @@ import dev.kiln.platform.support.KilnFixtures;
 import dev.kiln.platform.support.KilnFixtures.TestUser;
 import dev.kiln.platform.support.KilnIntegrationTest;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -99,18 +95,21 @@ class PreviewIT {
   Api api;
   TestUser user;
   UUID org;
+  PreviewTestClient client;
 
   @BeforeEach
   void setUp() {
     api = new Api(port);
     user = new KilnFixtures(api).signUp("Previewer");
     org = user.personalOrg();
+    client = new PreviewTestClient(api, user, org);
   }
 
   @Test
   void theVersionIsShownOnItsOwnOriginAndAFollowUpArrivesByHotReload() throws Exception {
-    Started kanban = generate("Board", "a kanban board with boards, columns and tasks");
-    JsonNode ready = awaitEvent(kanban, "preview_ready", 0);
+    PreviewTestClient.Started kanban =
+        client.generate("Board", "a kanban board with boards, columns and tasks");
+    JsonNode ready = client.awaitEvent(kanban, "preview_ready", 0);
     assertThat(ready.get("data").get("url").asString()).contains(".preview.localhost:");
 
     JsonNode opened = api.post(kanban.project() + "/preview", user.accessToken(), Map.of()).json();
@@ -139,7 +138,7 @@ class PreviewIT {
     assertThat(seen.get("status").asInt()).isEqualTo(200);
     assertThat(seen.get("origin").asString())
         .startsWith("http://")
-        .endsWith(".preview.localhost:" + URI(url).getPort())
+        .endsWith(".preview.localhost:" + java.net.URI.create(url).getPort())
         .isNotEqualTo("http://localhost:" + port);
     JsonNode attack = seen.get("attack");
     assertThat(attack.get("localStorageToken").isNull()).as(attack.toString()).isTrue();
@@ -150,28 +149,29 @@ class PreviewIT {
     assertThat(seen.get("followUpStatus").asInt()).isEqualTo(202);
     assertThat(seen.get("markerKept").asBoolean()).as("no reload: %s", seen).isTrue();
     assertThat(seen.get("navigationsDuringUpdate").asInt()).isZero();
-    assertThat(events(kanban).stream().map(e -> e.get("type").asString()))
+    assertThat(client.events(kanban).stream().map(e -> e.get("type").asString()))
         .contains("preview_starting", "preview_ready");
   }
 
   @Test
   void aBrokenAppIsReportedBrokenAndTheOrgLimitStopsTheOldestPreviewUntilItsNextVisit()
       throws Exception {
-    Started shop = generate("Shop", "a shop with products and orders");
-    awaitEvent(shop, "preview_ready", 0);
+    PreviewTestClient.Started shop = client.generate("Shop", "a shop with products and orders");
+    client.awaitEvent(shop, "preview_ready", 0);
     String shopUrl =
         api.post(shop.project() + "/preview", user.accessToken(), Map.of())
             .json()
             .get("url")
             .asString();
 
-    Started gizmos = generate("Recipes", "a recipe site where users rate recipes");
-    JsonNode error = awaitEvent(gizmos, "preview_error", 0);
+    PreviewTestClient.Started gizmos =
+        client.generate("Recipes", "a recipe site where users rate recipes");
+    JsonNode error = client.awaitEvent(gizmos, "preview_error", 0);
     assertThat(error.get("data").get("error").asString()).contains("fails (500)");
     // The broken version is never reported ready: after its error, no preview_ready (the rendered
     // draft before the plugins broke it may have been).
     List<String> previewEvents =
-        events(gizmos).stream()
+        client.events(gizmos).stream()
             .map(e -> e.get("type").asString())
             .filter(t -> t.startsWith("preview_"))
             .toList();
@@ -182,26 +182,21 @@ class PreviewIT {
     assertThat(state.get("error").asString()).isNotBlank();
 
     // Limit 1: the shop's preview was stopped to make room, and says why.
-    JsonNode stopped = awaitEvent(shop, "preview_stopped", 0);
+    JsonNode stopped = client.awaitEvent(shop, "preview_stopped", 0);
     assertThat(stopped.get("data").get("reason").asString()).contains("make room");
     // Its link still works: a visit starts it again.
-    Raw first = rawGet(shopUrl, "/");
+    PreviewTestClient.Raw first = PreviewTestClient.rawGet(shopUrl, "/");
     assertThat(first.status()).isIn(503, 200);
-    long deadline = System.currentTimeMillis() + 240_000;
-    Raw page = first;
-    while (page.status() != 200 && System.currentTimeMillis() < deadline) {
-      Thread.sleep(1000);
-      page = rawGet(shopUrl, "/");
-    }
+    PreviewTestClient.Raw page = PreviewTestClient.awaitPage(shopUrl);
     assertThat(page.status()).as(page.text()).isEqualTo(200);
 
     // Bad links.
     assertThat(
-            rawGet(
+            PreviewTestClient.rawGet(
                     "http://"
                         + "a".repeat(52)
                         + ".preview.localhost:"
-                        + URI(shopUrl).getPort()
+                        + java.net.URI.create(shopUrl).getPort()
                         + "/",
                     "/")
                 .status())
@@ -217,9 +212,9 @@ class PreviewIT {
 
   @Test
   void aPageThatOnlyFailsInTheBrowserIsReportedWithWhatTheBrowserSaw() throws Exception {
-    Started yoga = generate("Yoga", "a booking system for a yoga studio");
+    PreviewTestClient.Started yoga = client.generate("Yoga", "a booking system for a yoga studio");
 
-    JsonNode error = awaitEvent(yoga, "preview_error", 0);
+    JsonNode error = client.awaitEvent(yoga, "preview_error", 0);
 
     assertThat(error.get("data").get("error").asString())
         .contains("in a browser")
@@ -227,70 +222,6 @@ class PreviewIT {
         .contains("kiln-console-error-on-purpose");
     JsonNode state = api.get(yoga.project() + "/preview", user.accessToken()).json();
     assertThat(state.get("error").asString()).contains("kiln-console-error-on-purpose");
-  }
-
-  record Started(String project, String generation) {}
-
-  private Started generate(String name, String prompt) {
-    String projects = "/api/v1/orgs/" + org + "/projects";
-    Api.Response created =
-        api.post(projects, user.accessToken(), Map.of("name", name, "prompt", prompt));
-    assertThat(created.status()).isEqualTo(201);
-    String project = projects + "/" + created.json().get("project").get("id").asString();
-    String generation = created.json().get("generationId").asString();
-    return new Started(project, project + "/generations/" + generation);
-  }
-
-  private List<JsonNode> events(Started s) {
-    JsonNode all = api.get(s.generation() + "/events?limit=1000", user.accessToken()).json();
-    List<JsonNode> out = new ArrayList<>();
-    all.forEach(out::add);
-    return out;
-  }
-
-  private JsonNode awaitEvent(Started s, String type, int skip) throws InterruptedException {
-    long deadline = System.currentTimeMillis() + 300_000;
-    JsonNode all = null;
-    while (System.currentTimeMillis() < deadline) {
-      all = api.get(s.generation() + "/events?limit=1000", user.accessToken()).json();
-      int seen = 0;
-      for (JsonNode e : all) {
-        if (e.get("type").asString().equals(type) && seen++ >= skip) {
-          return e;
-        }
-      }
-      Thread.sleep(500);
-    }
-    throw new AssertionError("no " + type + " event: " + all);
-  }
-
-  private static java.net.URI URI(String url) {
-    return java.net.URI.create(url);
-  }
-
-  record Raw(int status, String text) {}
-
-  /** A GET with the link's Host, as a browser sends it to the proxy on loopback. */
-  private static Raw rawGet(String url, String path) throws IOException {
-    java.net.URI uri = URI(url);
-    try (Socket socket = new Socket("127.0.0.1", uri.getPort())) {
-      socket.setSoTimeout(120_000);
-      OutputStream out = socket.getOutputStream();
-      out.write(
-          ("GET "
-                  + path
-                  + " HTTP/1.1\r\nHost: "
-                  + uri.getHost()
-                  + ":"
-                  + uri.getPort()
-                  + "\r\nConnection: close\r\n\r\n")
-              .getBytes(StandardCharsets.ISO_8859_1));
-      out.flush();
-      InputStream in = socket.getInputStream();
-      String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      int status = Integer.parseInt(text.substring(9, 12));
-      return new Raw(status, text.length() > 3000 ? text.substring(0, 3000) : text);
-    }
   }
 
   /** Runs the browser check with {@code config}; its JSON report. */

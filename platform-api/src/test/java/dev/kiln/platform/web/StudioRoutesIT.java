@@ -40,6 +40,12 @@ class StudioRoutesIT {
       assertThat(page.header("Content-Type")).as(path).startsWith("text/html");
       assertThat(page.raw()).as(path).contains("<div id=\"root\">", "<title>Kiln Studio</title>");
       assertThat(page.header("Cache-Control")).as(path).isEqualTo("no-cache");
+      assertThat(page.header("Content-Security-Policy"))
+          .as(path)
+          .contains("script-src 'self'")
+          .contains("frame-src http://*.preview.localhost:*")
+          .contains("frame-ancestors 'none'")
+          .doesNotContain("unsafe-eval");
     }
   }
 
