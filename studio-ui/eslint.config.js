@@ -84,6 +84,8 @@ export default defineConfig(
     extends: [reactHooks.configs.flat["recommended-latest"], jsxA11y.flatConfigs.strict],
     rules: {
       "react-refresh/only-export-components": ["error", { allowConstantExport: true }],
+      // A scrolling region (a diff, a build log) is focusable so keyboard users can scroll it.
+      "jsx-a11y/no-noninteractive-tabindex": ["error", { tags: [], roles: ["tabpanel", "region"], allowExpressionValues: true }],
     },
   },
   {

@@ -52,6 +52,7 @@ export const router = createBrowserRouter([
                   },
                   {
                     path: "projects/:project",
+                    handle: { fullBleed: true },
                     lazy: async () => ({ Component: (await import("./routes/project")).ProjectRoute }),
                   },
                   {

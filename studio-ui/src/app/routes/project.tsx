@@ -5,5 +5,6 @@ import { useCurrentOrg } from "@/lib/current-org";
 export function ProjectRoute() {
   const org = useCurrentOrg();
   const { project = "" } = useParams();
-  return <ProjectWorkspace orgId={org.id} projectId={project} />;
+  // A new project starts with nothing picked: its own newest generation and current version.
+  return <ProjectWorkspace key={`${org.id}/${project}`} orgId={org.id} projectId={project} />;
 }

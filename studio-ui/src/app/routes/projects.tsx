@@ -1,6 +1,7 @@
 import { PageHeader } from "@/components/page-header";
 import { NewProjectDialog } from "@/features/projects/components/new-project-dialog";
 import { ProjectsView } from "@/features/projects/components/projects-view";
+import { ProjectThumbnail } from "@/features/workspace/components/project-thumbnail";
 import { Authorization } from "@/lib/authorization";
 import { useCurrentOrg } from "@/lib/current-org";
 
@@ -17,7 +18,7 @@ export function ProjectsRoute() {
           </Authorization>
         }
       />
-      <ProjectsView orgId={org.id} />
+      <ProjectsView orgId={org.id} renderThumbnail={(project) => <ProjectThumbnail orgId={org.id} project={project} />} />
     </>
   );
 }

@@ -12,6 +12,7 @@ const badgeVariants = cva(
         outline: "text-foreground",
         success: "border-success/40 text-success",
         warning: "border-warning/50 text-warning",
+        destructive: "border-destructive/50 text-destructive",
       },
     },
     defaultVariants: { variant: "secondary" },

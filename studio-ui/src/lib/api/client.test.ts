@@ -119,3 +119,24 @@ describe("refreshing an expired access token", () => {
     expect(localStorage.getItem("kiln.refreshToken")).toBeNull();
   });
 });
+
+describe("binary resources", () => {
+  it("gets a screenshot with the bearer token, and turns a refusal into a readable ApiError", async () => {
+    stubFetch({
+      "GET /api/v1/orgs/o1/projects/p1/versions/v1/screenshots/1": ({ headers }) =>
+        new Response(headers.get("Authorization"), { headers: { "Content-Type": "image/png" } }),
+      "GET /api/v1/orgs/o1/projects/p1/versions/v1/screenshots/9": () =>
+        problem(404, { title: "Screenshot not found", detail: "This version has no smoke-test screenshot with this number." }),
+    });
+    const { api, session } = client(() => Promise.resolve(null));
+    session.start(TOKENS);
+
+    const shot = await api.blob("/api/v1/orgs/o1/projects/p1/versions/v1/screenshots/1");
+    expect(shot.type).toBe("image/png");
+    await expect(shot.text()).resolves.toBe("Bearer access-1");
+    await expect(api.blob("/api/v1/orgs/o1/projects/p1/versions/v1/screenshots/9")).rejects.toMatchObject({
+      status: 404,
+      message: "This version has no smoke-test screenshot with this number.",
+    });
+  });
+});

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { SessionEnded, type Session } from "@/lib/auth/session";
-import { jsonInit, read, send } from "./http";
+import { jsonInit, read, readBlob, send } from "./http";
 import { ApiError } from "./problem";
 
 export interface ApiRequest<T> {
@@ -17,7 +17,14 @@ export interface ApiRequest<T> {
 export interface ApiClient {
   /** Calls `path` (from `/api/...`); a failure throws an `ApiError` with a readable message. */
   request<T>(path: string, request: ApiRequest<T>): Promise<T>;
+  /**
+   * Gets a binary resource of the API (a screenshot) with the bearer token, for pictures an
+   * `<img src>` cannot load itself; failures throw like {@link request}'s.
+   */
+  blob(path: string, options?: { signal?: AbortSignal | undefined }): Promise<Blob>;
 }
+
+const BLOB_ACCEPT = { Accept: "image/*, application/problem+json" };
 
 function sessionEnded(): ApiError {
   return new ApiError(new SessionEnded().message, 401);
@@ -29,7 +36,7 @@ function sessionEnded(): ApiError {
  * sends the studio to the login page.
  */
 export function createApiClient({ baseUrl, session }: { baseUrl: string; session: Session }): ApiClient {
-  async function authorised<T>(url: string, request: ApiRequest<T>): Promise<Response> {
+  async function authorised(url: string, request: Omit<ApiRequest<unknown>, "schema">): Promise<Response> {
     const init = (token: string | null) =>
       jsonInit(
         request.method ?? "GET",
@@ -55,6 +62,10 @@ export function createApiClient({ baseUrl, session }: { baseUrl: string; session
           ? await send(url, jsonInit(request.method ?? "GET", request.body, request.headers ?? {}, request.signal))
           : await authorised(url, request);
       return read(response, request.schema);
+    },
+    async blob(path, options = {}) {
+      const response = await authorised(`${baseUrl}${path}`, { headers: BLOB_ACCEPT, signal: options.signal });
+      return readBlob(response);
     },
   };
 }

@@ -55,6 +55,12 @@ export async function read<T>(response: Response, schema: z.ZodType<T>): Promise
   return parsed.data;
 }
 
+/** The body of a successful binary response (an image); a failed one throws. */
+export async function readBlob(response: Response): Promise<Blob> {
+  if (!response.ok) throw await errorFrom(response);
+  return response.blob();
+}
+
 /** Request options shared by every call: JSON in, JSON (or problem JSON) out. */
 export function jsonInit(
   method: string,

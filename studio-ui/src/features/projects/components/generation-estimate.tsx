@@ -2,7 +2,7 @@ import { Coins } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
 import { formatCredits } from "@/lib/format";
-import type { useGenerationEstimate } from "../api/get-generation-estimate";
+import type { useGenerationEstimate } from "@/lib/generation-estimate";
 
 /** What starting a generation costs, shown before the user commits to it. */
 export function GenerationEstimate({ estimate }: { estimate: ReturnType<typeof useGenerationEstimate> }) {

@@ -19,9 +19,9 @@ import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
 import { paths } from "@/config/paths";
+import { useGenerationEstimate } from "@/lib/generation-estimate";
 import { GenerationEstimate } from "./generation-estimate";
 import { createProjectInputSchema, useCreateProject, type CreateProjectInput } from "../api/create-project";
-import { useGenerationEstimate } from "../api/get-generation-estimate";
 
 /**
  * "New project": a name and a prompt, with the generation's cost shown before submitting. Creating

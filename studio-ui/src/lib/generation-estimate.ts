@@ -16,7 +16,7 @@ export function getGenerationEstimate(orgId: string, signal?: AbortSignal) {
   );
 }
 
-/** Fetched only while `enabled` (the new-project dialog is open). */
+/** Fetched only while `enabled` (a dialog or a prompt box is open); a price changes rarely. */
 export function useGenerationEstimate(orgId: string, enabled: boolean) {
   return useQuery({
     queryKey: ["orgs", orgId, "credits", "estimate", "generation"],
