@@ -5,6 +5,14 @@ import { renderPage } from "@/testing/render";
 import { NewProjectDialog } from "./new-project-dialog";
 
 const ESTIMATE = "GET /api/v1/orgs/o1/credits/estimate?operation=generation";
+const TEMPLATES = "GET /api/v1/templates";
+const KANBAN = {
+  kind: "kanban",
+  label: "Kanban",
+  entities: ["boards", "columns", "tasks"],
+  prompt: "a kanban app with boards, columns and tasks",
+};
+const templates = () => json(200, [KANBAN]);
 const PROJECT = {
   id: "p1",
   orgId: "o1",
@@ -28,6 +36,7 @@ describe("NewProjectDialog", () => {
   it("shows what the generation costs before anything is submitted", async () => {
     let answerEstimate: (() => void) | undefined;
     const seen = stubFetch({
+      [TEMPLATES]: templates,
       [ESTIMATE]: () =>
         new Promise((resolve) => {
           answerEstimate = () => {
@@ -45,11 +54,12 @@ describe("NewProjectDialog", () => {
     answerEstimate?.();
     expect(await screen.findByText(/Estimated cost: 10 credits\./)).toBeVisible();
     expect(submit).toBeEnabled();
-    expect(seen.map((r) => r.method)).toEqual(["GET"]);
+    expect(seen.map((r) => r.method)).not.toContain("POST");
   });
 
   it("creates the project with its prompt and opens it", async () => {
     const seen = stubFetch({
+      [TEMPLATES]: templates,
       [ESTIMATE]: () => json(200, { operation: "generation", units: 1, credits: 10 }),
       "POST /api/v1/orgs/o1/projects": () => json(201, { project: PROJECT, generationId: "g1" }),
     });
@@ -72,6 +82,7 @@ describe("NewProjectDialog", () => {
 
   it("keeps the dialog open with the reason when credits do not suffice", async () => {
     stubFetch({
+      [TEMPLATES]: templates,
       [ESTIMATE]: () => json(200, { operation: "generation", units: 1, credits: 10 }),
       "POST /api/v1/orgs/o1/projects": () =>
         problem(402, { title: "Not enough credits", detail: "This needs 10 credits; 4 are available." }),
@@ -86,5 +97,26 @@ describe("NewProjectDialog", () => {
 
     expect(await screen.findByRole("alert")).toHaveTextContent("This needs 10 credits; 4 are available.");
     expect(screen.getByRole("dialog")).toBeVisible();
+  });
+
+  it("fills in the name and the prompt from a template", async () => {
+    const seen = stubFetch({
+      [TEMPLATES]: templates,
+      [ESTIMATE]: () => json(200, { operation: "generation", units: 1, credits: 10 }),
+      "POST /api/v1/orgs/o1/projects": () => json(201, { project: PROJECT, generationId: "g1" }),
+    });
+    const { user } = renderDialog();
+
+    await user.click(screen.getByRole("button", { name: "New project" }));
+    await user.click(await screen.findByRole("button", { name: "Kanban" }));
+
+    expect(screen.getByRole("button", { name: "Kanban" })).toHaveAttribute("aria-pressed", "true");
+    expect(screen.getByLabelText("Project name")).toHaveValue("Kanban");
+    expect(screen.getByLabelText("What should the app do?")).toHaveValue(KANBAN.prompt);
+    await screen.findByText(/Estimated cost/);
+    await user.click(screen.getByRole("button", { name: "Create and generate" }));
+    await waitFor(() => {
+      expect(seen.find((r) => r.method === "POST")?.body).toEqual({ name: "Kanban", prompt: KANBAN.prompt });
+    });
   });
 });

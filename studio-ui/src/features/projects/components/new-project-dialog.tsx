@@ -21,18 +21,23 @@ import { Textarea } from "@/components/ui/textarea";
 import { paths } from "@/config/paths";
 import { useGenerationEstimate } from "@/lib/generation-estimate";
 import { GenerationEstimate } from "./generation-estimate";
+import { TemplatePicker } from "./template-picker";
 import { createProjectInputSchema, useCreateProject, type CreateProjectInput } from "../api/create-project";
+import { useTemplates } from "../api/get-templates";
 
 /**
- * "New project": a name and a prompt, with the generation's cost shown before submitting. Creating
- * the project starts its first generation; the user lands on the project's workspace.
+ * "New project": a name and a prompt (typed, or filled in from a template), with the generation's
+ * cost shown before submitting. Creating the project starts its first generation; the user lands
+ * on the project's workspace.
  */
 export function NewProjectDialog({ orgId }: { orgId: string }) {
   const [open, setOpen] = useState(false);
   const navigate = useNavigate();
   const estimate = useGenerationEstimate(orgId, open);
   const createProject = useCreateProject(orgId);
-  const { register, handleSubmit, formState, reset } = useForm<CreateProjectInput>({
+  const templates = useTemplates(open);
+  const [template, setTemplate] = useState<string | null>(null);
+  const { register, handleSubmit, formState, reset, setValue, getValues } = useForm<CreateProjectInput>({
     resolver: zodResolver(createProjectInputSchema),
     defaultValues: { name: "", prompt: "" },
   });
@@ -48,6 +53,7 @@ export function NewProjectDialog({ orgId }: { orgId: string }) {
     if (!next) {
       reset();
       createProject.reset();
+      setTemplate(null);
     }
     setOpen(next);
   };
@@ -69,6 +75,15 @@ export function NewProjectDialog({ orgId }: { orgId: string }) {
             </DialogDescription>
           </DialogHeader>
           <FormAlert error={createProject.error} />
+          <TemplatePicker
+            templates={templates.data ?? []}
+            selected={template}
+            onPick={(picked) => {
+              setTemplate(picked.kind);
+              setValue("prompt", picked.prompt, { shouldValidate: true });
+              if (!getValues("name").trim()) setValue("name", picked.label, { shouldValidate: true });
+            }}
+          />
           <FormField label="Project name" error={formState.errors.name?.message}>
             <Input autoComplete="off" {...register("name")} />
           </FormField>

@@ -23,8 +23,28 @@ const DEMO_SESSION: Session = { name: "Demo User", email: DEMO_ACCOUNT.email };
 const listeners = new Set<() => void>();
 let cached: { raw: string | null; session: Session | null } | null = null;
 
+// localStorage, or this page's memory where the browser blocks storage (as in a
+// preview framed by another site).
+const memory = new Map<string, string>();
+
+function getItem(key: string): string | null {
+  try {
+    return window.localStorage.getItem(key);
+  } catch {
+    return memory.get(key) ?? null;
+  }
+}
+
+function setItem(key: string, value: string) {
+  try {
+    window.localStorage.setItem(key, value);
+  } catch {
+    memory.set(key, value);
+  }
+}
+
 function readSession(): Session | null {
-  const raw = window.localStorage.getItem(SESSION_KEY);
+  const raw = getItem(SESSION_KEY);
   if (cached && cached.raw === raw) {
     return cached.session;
   }
@@ -43,7 +63,7 @@ function readSession(): Session | null {
 }
 
 function writeSession(value: string) {
-  window.localStorage.setItem(SESSION_KEY, value);
+  setItem(SESSION_KEY, value);
   listeners.forEach((listener) => listener());
 }
 
@@ -83,7 +103,7 @@ export async function signUp(
     email: key,
     passwordHash: await hash(password),
   };
-  window.localStorage.setItem(ACCOUNTS_KEY, JSON.stringify([...all, account]));
+  setItem(ACCOUNTS_KEY, JSON.stringify([...all, account]));
   writeSession(JSON.stringify({ name: account.name, email: key }));
   return null;
 }
@@ -108,7 +128,7 @@ export async function signIn(
 
 function accounts(): Account[] {
   try {
-    return JSON.parse(window.localStorage.getItem(ACCOUNTS_KEY) ?? "[]");
+    return JSON.parse(getItem(ACCOUNTS_KEY) ?? "[]");
   } catch {
     return [];
   }

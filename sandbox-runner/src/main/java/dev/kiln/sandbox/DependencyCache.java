@@ -144,15 +144,19 @@ public final class DependencyCache {
     }
   }
 
+  /**
+   * Moves the installed tree into place; when another install of the same lockfile got there first
+   * (rename(2) then fails with EEXIST or ENOTEMPTY, which Java reports as different exceptions),
+   * theirs is kept and this one dropped.
+   */
   private static void publish(Path staging, Path target) {
     try {
       Files.move(staging, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-    } catch (java.nio.file.FileAlreadyExistsException
-        | java.nio.file.DirectoryNotEmptyException raced) {
-      deleteQuietly(staging);
     } catch (IOException e) {
       deleteQuietly(staging);
-      throw new SandboxFailure("Could not publish dependencies to " + target, e);
+      if (!Files.isDirectory(target.resolve("node_modules"))) {
+        throw new SandboxFailure("Could not publish dependencies to " + target, e);
+      }
     }
   }
 

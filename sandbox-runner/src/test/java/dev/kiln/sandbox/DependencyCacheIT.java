@@ -103,4 +103,26 @@ class DependencyCacheIT {
     }
     assertThat(first.nodeModules().resolve("evil")).doesNotExist();
   }
+
+  @Test
+  void twoInstallsOfTheSameLockfileAtOnceBothSucceedWithOneTree() throws Exception {
+    DependencyCache cache = new DependencyCache(root.resolve("raced"), docker, IMAGE);
+    byte[] lockfile = (new String(LOCKFILE, StandardCharsets.UTF_8) + "\n\n").getBytes();
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      var a = pool.submit(() -> cache.install("tenant-a", PACKAGE_JSON, lockfile));
+      var b = pool.submit(() -> cache.install("tenant-b", PACKAGE_JSON, lockfile));
+      DependencyCache.Installed first = a.get();
+      DependencyCache.Installed second = b.get();
+      assertThat(second.nodeModules()).isEqualTo(first.nodeModules());
+      assertThat(first.nodeModules().resolve("is-number/package.json")).exists();
+      try (var entries = Files.list(root.resolve("raced"))) {
+        assertThat(entries.map(p -> p.getFileName().toString()))
+            .as("no staging directory left behind")
+            .containsExactly(first.hash());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
 }

@@ -130,8 +130,9 @@ final class DockerSandbox extends WorkspaceSandbox {
     }
   }
 
+  /** Pausing is per container: two at once would fail (409) or resume it under the other. */
   @Override
-  public Optional<byte[]> readFile(String path) {
+  public synchronized Optional<byte[]> readFile(String path) {
     requireOpen();
     docker.pauseContainerCmd(containerId).exec();
     try {
@@ -142,7 +143,7 @@ final class DockerSandbox extends WorkspaceSandbox {
   }
 
   @Override
-  public void moveOut(String directory, java.nio.file.Path target) {
+  public synchronized void moveOut(String directory, java.nio.file.Path target) {
     requireOpen();
     docker.pauseContainerCmd(containerId).exec();
     try {

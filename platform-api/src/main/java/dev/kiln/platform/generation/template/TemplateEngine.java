@@ -1,5 +1,7 @@
 package dev.kiln.platform.generation.template;
 
+import java.util.List;
+
 /**
  * The deterministic template engine: plans a {@link Manifest} from a plain-language prompt, revises
  * it from follow-up prompts, and renders it into a complete Next.js + PostgreSQL project. No model,
@@ -19,6 +21,45 @@ public final class TemplateEngine {
    */
   public Manifest plan(String prompt) {
     return planner.plan(prompt);
+  }
+
+  /**
+   * A kind of app the engine knows, as a starting point: its label, what such an app has, and a
+   * prompt that plans it.
+   */
+  public record Starter(String kind, String label, List<String> entities, String prompt) {}
+
+  /**
+   * The kinds of app the engine recognises, as starters (the studio's template picker): a prompt
+   * naming the kind and its usual entities, reduced to the entities that prompt really plans.
+   */
+  public List<Starter> starters() {
+    return Vocabulary.get().domains().stream()
+        .map(
+            d -> {
+              String keyword = d.keywords().get(0);
+              List<String> planned = labels(plan(sentence(keyword, labels(d.entities()))));
+              return new Starter(d.kind(), d.label(), planned, sentence(keyword, planned));
+            })
+        .toList();
+  }
+
+  private static List<String> labels(List<String> entities) {
+    return entities.stream().map(e -> Names.label(Names.plural(e)).toLowerCase()).toList();
+  }
+
+  private static List<String> labels(Manifest manifest) {
+    return labels(manifest.entities().stream().map(Manifest.Entity::name).toList());
+  }
+
+  private static String sentence(String keyword, List<String> plurals) {
+    String listed =
+        plurals.size() == 1
+            ? plurals.get(0)
+            : String.join(", ", plurals.subList(0, plurals.size() - 1))
+                + " and "
+                + plurals.get(plurals.size() - 1);
+    return "a " + keyword + " app with " + listed;
   }
 
   /**
