@@ -4,26 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kiln.platform.plugins.TestPlugins;
 import dev.kiln.platform.support.Api;
+import dev.kiln.platform.support.BrowserScript;
 import dev.kiln.platform.support.KilnFixtures;
 import dev.kiln.platform.support.KilnFixtures.TestUser;
 import dev.kiln.platform.support.KilnIntegrationTest;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Live previews in the running platform, with the real dev server in a serving sandbox and Debian's
@@ -36,9 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
 @KilnIntegrationTest
 class PreviewIT {
 
-  static final Path E2E = Path.of("src/test/e2e").toAbsolutePath();
   static final Path PLUGINS = Path.of("target/preview-plugins").toAbsolutePath();
-  static final JsonMapper JSON = JsonMapper.builder().build();
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) throws IOException {
@@ -132,7 +129,7 @@ class PreviewIT {
             "add a due date to tasks"));
     config.put("expectAfter", "Due date");
     config.put("screenshot", Path.of("target/preview-kanban.png").toAbsolutePath().toString());
-    JsonNode seen = browse(config);
+    JsonNode seen = BrowserScript.run("preview-check.mjs", config, Duration.ofMinutes(10));
 
     assertThat(seen.get("error")).as(seen.toString()).isNull();
     assertThat(seen.get("status").asInt()).isEqualTo(200);
@@ -222,46 +219,5 @@ class PreviewIT {
         .contains("kiln-console-error-on-purpose");
     JsonNode state = api.get(yoga.project() + "/preview", user.accessToken()).json();
     assertThat(state.get("error").asString()).contains("kiln-console-error-on-purpose");
-  }
-
-  /** Runs the browser check with {@code config}; its JSON report. */
-  private static JsonNode browse(Map<String, Object> config) throws Exception {
-    installBrowserDriver();
-    Path file = Files.createTempFile("kiln-preview-check", ".json");
-    Files.writeString(file, JSON.writeValueAsString(config));
-    Process process =
-        new ProcessBuilder("node", E2E.resolve("preview-check.mjs").toString(), file.toString())
-            .directory(E2E.toFile())
-            .redirectError(ProcessBuilder.Redirect.INHERIT)
-            .start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!process.waitFor(10, TimeUnit.MINUTES)) {
-      process.destroyForcibly();
-      throw new AssertionError("the browser check did not end");
-    }
-    String last = output.strip().lines().reduce((a, b) -> b).orElse("");
-    assertThat(last).as("browser check output: %s", output).startsWith("{");
-    return JSON.readTree(last);
-  }
-
-  /**
-   * playwright-core from the lockfile in src/test/e2e (no browser download); Chromium from Debian.
-   */
-  private static synchronized void installBrowserDriver() throws Exception {
-    assertThat(Path.of("/usr/bin/chromium"))
-        .as("Debian's chromium is needed (apt-get install chromium; .ci/run does)")
-        .exists();
-    if (Files.isDirectory(E2E.resolve("node_modules/playwright-core"))) {
-      return;
-    }
-    Process npm =
-        new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund")
-            .directory(E2E.toFile())
-            .redirectErrorStream(true)
-            .start();
-    String log = new String(npm.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(npm.waitFor(5, TimeUnit.MINUTES) && npm.exitValue() == 0)
-        .as("npm ci in %s failed: %s", E2E, log)
-        .isTrue();
   }
 }

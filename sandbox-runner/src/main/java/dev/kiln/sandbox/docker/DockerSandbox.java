@@ -3,6 +3,7 @@ package dev.kiln.sandbox.docker;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.InternalServerErrorException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Frame;
@@ -134,7 +135,7 @@ final class DockerSandbox extends WorkspaceSandbox {
   @Override
   public synchronized Optional<byte[]> readFile(String path) {
     requireOpen();
-    docker.pauseContainerCmd(containerId).exec();
+    pause();
     try {
       return workspace.read(path);
     } finally {
@@ -145,7 +146,7 @@ final class DockerSandbox extends WorkspaceSandbox {
   @Override
   public synchronized void moveOut(String directory, java.nio.file.Path target) {
     requireOpen();
-    docker.pauseContainerCmd(containerId).exec();
+    pause();
     try {
       workspace.moveOut(directory, target);
     } finally {
@@ -154,16 +155,46 @@ final class DockerSandbox extends WorkspaceSandbox {
   }
 
   /**
-   * Resumes the container. runc may report a pause as done while the freezer never reached {@code
-   * FROZEN} (seen with Chromium's processes exiting), and then refuses to resume a container it
-   * says is not paused: that container runs, which is what resuming wants.
+   * Freezes the container. A freeze that an earlier resume did not see finish (below) leaves it
+   * paused, which is what this wants.
+   */
+  private void pause() {
+    try {
+      docker.pauseContainerCmd(containerId).exec();
+    } catch (ConflictException e) {
+      if (!String.valueOf(e.getMessage()).contains("already paused")) {
+        throw e;
+      }
+    }
+  }
+
+  /**
+   * Resumes the container. runc may report a pause as done while the freezer is still reaching
+   * {@code FROZEN} (seen with Chromium's processes exiting) and then refuse to resume a container
+   * it says is not paused; the resume is repeated until the container runs.
    */
   private void unpause() {
-    try {
-      docker.unpauseContainerCmd(containerId).exec();
-    } catch (InternalServerErrorException e) {
-      if (!String.valueOf(e.getMessage()).contains("is not paused")) {
-        throw e;
+    for (int attempt = 0; ; attempt++) {
+      try {
+        docker.unpauseContainerCmd(containerId).exec();
+        return;
+      } catch (InternalServerErrorException e) {
+        if (!String.valueOf(e.getMessage()).contains("is not paused")) {
+          throw e;
+        }
+      }
+      Boolean paused = docker.inspectContainerCmd(containerId).exec().getState().getPaused();
+      if (!Boolean.TRUE.equals(paused) && attempt >= 2) {
+        return;
+      }
+      if (attempt >= 40) {
+        throw new SandboxFailure("Docker could not resume " + id + " after reading from it");
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new SandboxFailure("Interrupted while resuming " + id, e);
       }
     }
   }
