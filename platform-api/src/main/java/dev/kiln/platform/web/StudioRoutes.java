@@ -17,20 +17,24 @@ import org.springframework.web.servlet.function.ServerResponse;
 
 /**
  * Serves the studio, a single-page app (module {@code studio-ui}, in {@code static/}), on its own
- * client-side routes: a GET of a path that is neither a backend path nor a file (no dot in its last
- * segment) answers {@code static/index.html}, so {@code /login} or {@code
- * /orgs/{org}/projects/{project}} survive a reload. Backend paths keep their own answers (an
- * unknown {@code /api} path is still a 401 or 404 problem) and a missing file stays a 404. The
- * build's content-hashed {@code /assets/**} are cached for a year; the page itself never is. The
- * page carries a strict Content-Security-Policy: its own scripts only, no inline script, frames
- * only from the preview domain (each preview on its own origin), and it may not be framed itself.
+ * client-side routes: a GET of {@code /} or of a path under one of {@link #STUDIO_PATHS} that is
+ * not a file (no dot in its last segment) answers {@code static/index.html}, so {@code /login} or
+ * {@code /orgs/{org}/projects/{project}} survive a reload. Every other path keeps its own answer
+ * (an unknown {@code /api} path is still a 401 or 404 problem, a controller elsewhere is reached)
+ * and a missing file stays a 404. The build's content-hashed {@code /assets/**} are cached for a
+ * year; the page itself never is. The page carries a strict Content-Security-Policy: its own
+ * scripts only, no inline script, frames only from the preview domain (each preview on its own
+ * origin), and it may not be framed itself.
  */
 @Configuration(proxyBeanMethods = false)
 class StudioRoutes {
 
-  /** Paths the studio never answers: the API, its documents, metrics and errors. */
-  static final List<String> BACKEND_PATHS =
-      List.of("/api", "/actuator", "/ws", "/.well-known", "/error");
+  /**
+   * The studio's own routes (its router's top-level paths): only these answer the page, so a
+   * controller outside {@code /api} is never shadowed by it and an unknown path stays a 404.
+   */
+  static final List<String> STUDIO_PATHS =
+      List.of("/login", "/signup", "/account", "/invitations", "/orgs");
 
   private static final Resource INDEX = new ClassPathResource("static/index.html");
   private static final Resource ASSETS = new ClassPathResource("static/assets/");
@@ -82,11 +86,12 @@ class StudioRoutes {
         .and(request -> isStudioPath(request.path()));
   }
 
-  /** True for a path the studio routes itself: not a backend path and not a file name. */
+  /** True for a path the studio routes itself: one of its routes, and not a file name. */
   static boolean isStudioPath(String path) {
-    boolean backend =
-        BACKEND_PATHS.stream().anyMatch(p -> path.equals(p) || path.startsWith(p + "/"));
+    boolean studio =
+        path.equals("/")
+            || STUDIO_PATHS.stream().anyMatch(p -> path.equals(p) || path.startsWith(p + "/"));
     String last = path.substring(path.lastIndexOf('/') + 1);
-    return !backend && !last.contains(".");
+    return studio && !last.contains(".");
   }
 }

@@ -61,7 +61,8 @@ class StudioRoutesIT {
     assertThat(unknown.header("Content-Type")).startsWith("application/problem+json");
     assertThat(unknown.raw()).doesNotContain("<div id=\"root\">");
 
-    for (String path : new String[] {"/actuator/nope", "/ws/anything", "/error"}) {
+    for (String path :
+        new String[] {"/actuator/nope", "/ws/anything", "/error", "/no-such-page", "/test/x"}) {
       assertThat(browse(path).raw()).as(path).doesNotContain("<div id=\"root\">");
     }
     assertThat(browse("/.well-known/jwks.json").header("Content-Type"))
