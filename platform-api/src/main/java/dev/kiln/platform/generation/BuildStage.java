@@ -4,7 +4,11 @@ import dev.kiln.platform.sandbox.SandboxAccess;
 import dev.kiln.sandbox.ExecResult;
 import dev.kiln.sandbox.Sandbox;
 import dev.kiln.sandbox.SandboxSpec;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,14 +18,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Verifies a version by building it where generated code may run: dependencies from the cache
- * (installed through the egress proxy once per lockfile), then, with no network, {@code tsc
- * --noEmit}, {@code next build} and the app's smoke test ({@code kiln/smoke.mjs}: every route of
- * the manifest opened in the sandbox image's Chromium, failing on a non-2xx answer, a blank page or
- * a console error, with a screenshot of each page). Output lines go to {@code progress} as they
- * come.
+ * (installed through the egress proxy once per lockfile), then, with no network, {@code next build}
+ * (which typechecks) and the app's smoke test ({@code kiln/smoke.mjs}: every route of the manifest
+ * opened in the sandbox image's Chromium, failing on a non-2xx answer, a blank page or a console
+ * error, with a screenshot of each page). A build that fails on type errors is reported as the
+ * {@code typecheck} step. Output lines go to {@code progress} as they come.
  */
 final class BuildStage {
 
@@ -52,8 +57,12 @@ final class BuildStage {
       java.util.regex.Pattern.compile("\\.kiln-smoke/\\d{2,3}\\.png");
   private static final int MAX_SCREENSHOT_BYTES = 4 * 1024 * 1024;
 
-  private static final List<String> TYPECHECK =
-      List.of("node", "node_modules/typescript/bin/tsc", "--noEmit", "--pretty", "false");
+  /**
+   * What {@code next build} prints after its type errors, which it lists as {@code tsc} does
+   * ({@code app/page.tsx(7,7): error TS2322: ...}).
+   */
+  private static final String TYPECHECK_FAILED = "Failed to type check";
+
   private static final List<String> BUILD =
       List.of(
           "env",
@@ -71,10 +80,12 @@ final class BuildStage {
 
   private final SandboxAccess sandboxes;
   private final Duration timeout;
+  private final double cpus;
 
-  BuildStage(SandboxAccess sandboxes, Duration timeout) {
+  BuildStage(SandboxAccess sandboxes, Duration timeout, double cpus) {
     this.sandboxes = sandboxes;
     this.timeout = timeout;
+    this.cpus = cpus;
   }
 
   Outcome run(UUID org, Map<String, String> files, Consumer<String> progress) {
@@ -101,6 +112,7 @@ final class BuildStage {
                 sandboxes.image(),
                 SandboxSpec.Limits.defaults()
                     .withMemory(2048 * SandboxSpec.Limits.MIB)
+                    .withCpus(cpus)
                     .withWallTime(timeout)
                     .withOutputBytes(8 * SandboxSpec.Limits.MIB),
                 SandboxSpec.NetworkPolicy.NONE,
@@ -110,24 +122,31 @@ final class BuildStage {
       Map<String, byte[]> bytes = new HashMap<>();
       files.forEach((p, c) -> bytes.put(p, c.getBytes(StandardCharsets.UTF_8)));
       sandbox.upload(bytes);
-      for (var step : List.of(Map.entry("typecheck", TYPECHECK), Map.entry("build", BUILD))) {
-        progress.accept("$ " + String.join(" ", step.getValue()));
-        List<String> lines = new ArrayList<>();
-        ExecResult result =
-            sandbox.exec(
-                step.getValue(),
-                line -> {
-                  progress.accept(line.text());
-                  synchronized (lines) {
-                    lines.add(line.text());
-                  }
-                });
-        if (!result.succeeded()) {
-          return new Outcome(false, step.getKey(), errors(result, lines));
-        }
+      List<String> lines = new ArrayList<>();
+      ExecResult built = exec(sandbox, BUILD, progress, lines);
+      if (built.succeeded()) {
+        return smoke(sandbox, files, progress);
       }
-      return smoke(sandbox, files, progress);
+      boolean typeErrors;
+      synchronized (lines) {
+        typeErrors = lines.stream().anyMatch(l -> l.startsWith(TYPECHECK_FAILED));
+      }
+      return new Outcome(false, typeErrors ? "typecheck" : "build", errors(built, lines));
     }
+  }
+
+  /** Runs a step, its output to {@code progress} and into {@code lines}. */
+  private static ExecResult exec(
+      Sandbox sandbox, List<String> command, Consumer<String> progress, List<String> lines) {
+    progress.accept("$ " + String.join(" ", command));
+    return sandbox.exec(
+        command,
+        line -> {
+          progress.accept(line.text());
+          synchronized (lines) {
+            lines.add(line.text());
+          }
+        });
   }
 
   /** Runs the app's smoke test on the build and collects its report and screenshots. */
@@ -135,37 +154,63 @@ final class BuildStage {
     if (!files.containsKey(SMOKE_SCRIPT)) {
       return new Outcome(false, "smoke", List.of("the app has no " + SMOKE_SCRIPT));
     }
-    progress.accept("$ " + String.join(" ", SMOKE));
     List<String> lines = new ArrayList<>();
-    ExecResult result =
-        sandbox.exec(
-            SMOKE,
-            line -> {
-              progress.accept(line.text());
-              synchronized (lines) {
-                lines.add(line.text());
-              }
-            });
-    Optional<byte[]> report = sandbox.readFile(SMOKE_OUT + "/report.json");
-    if (report.isEmpty()) {
+    ExecResult result = exec(sandbox, SMOKE, progress, lines);
+    Optional<Smoke> collected = collect(sandbox);
+    if (collected.isEmpty()) {
       return new Outcome(false, "smoke", errors(result, lines));
     }
-    String text = new String(report.get(), StandardCharsets.UTF_8);
-    Map<String, byte[]> screenshots = new LinkedHashMap<>();
-    var shot = SCREENSHOT.matcher(text);
-    while (shot.find()) {
-      sandbox
-          .readFile(shot.group())
-          .filter(png -> png.length <= MAX_SCREENSHOT_BYTES)
-          .ifPresent(png -> screenshots.put(shot.group(), png));
-    }
-    Smoke smoke = new Smoke(text, screenshots);
+    Smoke smoke = collected.get();
     if (result.succeeded()) {
       return new Outcome(true, "smoke", List.of(), smoke);
     }
     List<String> failed =
         lines.stream().filter(l -> l.startsWith("FAIL")).map(l -> l.substring(4).strip()).toList();
     return new Outcome(false, "smoke", failed.isEmpty() ? errors(result, lines) : failed, smoke);
+  }
+
+  /**
+   * The smoke test's report and the screenshots it names, moved out of the sandbox at once (one
+   * pause of the sandbox instead of one per file); empty when it wrote no report.
+   */
+  private static Optional<Smoke> collect(Sandbox sandbox) {
+    Path dir = null;
+    try {
+      dir = Files.createTempDirectory("kiln-smoke-");
+      Path out = dir.resolve("out");
+      sandbox.moveOut(SMOKE_OUT, out);
+      Path report = out.resolve("report.json");
+      if (!Files.isRegularFile(report, LinkOption.NOFOLLOW_LINKS)) {
+        return Optional.empty();
+      }
+      String text = Files.readString(report);
+      Map<String, byte[]> screenshots = new LinkedHashMap<>();
+      var shot = SCREENSHOT.matcher(text);
+      while (shot.find()) {
+        Path png = out.resolve(shot.group().substring(SMOKE_OUT.length() + 1));
+        if (Files.isRegularFile(png, LinkOption.NOFOLLOW_LINKS)
+            && Files.size(png) <= MAX_SCREENSHOT_BYTES) {
+          screenshots.put(shot.group(), Files.readAllBytes(png));
+        }
+      }
+      return Optional.of(new Smoke(text, screenshots));
+    } catch (IOException | RuntimeException e) {
+      // No report (the directory is missing, or is a link the sandbox refuses to move).
+      return Optional.empty();
+    } finally {
+      deleteQuietly(dir);
+    }
+  }
+
+  private static void deleteQuietly(Path dir) {
+    if (dir == null) {
+      return;
+    }
+    try {
+      FileSystemUtils.deleteRecursively(dir);
+    } catch (IOException e) {
+      // A temporary directory; the operating system's cleanup gets it.
+    }
   }
 
   private static List<String> errors(ExecResult result, List<String> lines) {

@@ -50,7 +50,10 @@ class GenerationConfiguration {
       ObjectProvider<Previews> previews,
       Clock clock,
       JsonMapper json) {
-    BuildStage build = settings.build() ? new BuildStage(sandboxes, settings.buildTimeout()) : null;
+    BuildStage build =
+        settings.build()
+            ? new BuildStage(sandboxes, settings.buildTimeout(), settings.buildCpus())
+            : null;
     List<Generator> generators =
         List.of(new TemplateGenerator(engine), new LlmGenerator(gateway, engine));
     Pipeline pipeline =

@@ -518,7 +518,11 @@ final class Pipeline {
     }
   }
 
-  /** Build output as {@code build_progress} events, up to 40 lines each. */
+  /**
+   * Build output as {@code build_progress} events, up to 40 lines each, sent when a line comes half
+   * a second after the last event; a step's command line ({@code $ ...}) goes at once, so that a
+   * step that prints nothing until it ends (the smoke test) shows as started.
+   */
   private static final class Progress {
     private final Run run;
     private final List<String> pending = new ArrayList<>();
@@ -530,7 +534,9 @@ final class Pipeline {
 
     synchronized void line(String text) {
       pending.add(text);
-      if (pending.size() >= 40 || System.nanoTime() - last > 500_000_000L) {
+      if (pending.size() >= 40
+          || text.startsWith("$ ")
+          || System.nanoTime() - last > 500_000_000L) {
         flush();
       }
     }

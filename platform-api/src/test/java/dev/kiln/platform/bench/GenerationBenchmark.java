@@ -17,12 +17,12 @@ import tools.jackson.databind.JsonNode;
 /**
  * Prompt to verified version over the platform's HTTP API, as a user sees it: the template engine,
  * then every stage (plan, database, API, UI, files, the built-in plugins, version, and the build:
- * typecheck and {@code next build} in a sandbox) on a warm dependency cache. One untimed warm-up
- * generation first; then {@code bench.runs} new projects from different prompts (default 5) and
- * {@code bench.followups} follow-up edits on the kanban board (default 3), one at a time. Reports
- * min/p50/max of the wall time from the request to the client seeing {@code succeeded}, and where
- * the time went per stage, from the generation's events. Not a test: run with {@code ./kiln bench
- * generation}.
+ * {@code next build} and the smoke test in a sandbox) on a warm dependency cache. One untimed
+ * warm-up generation first; then {@code bench.runs} new projects from different prompts (default 5)
+ * and {@code bench.followups} follow-up edits on the kanban board (default 3), one at a time.
+ * Reports min/p50/max of the wall time from the request to the client seeing {@code succeeded}, and
+ * where the time went per stage, from the generation's events. Not a test: run with {@code ./kiln
+ * bench generation}.
  */
 public final class GenerationBenchmark {
 
@@ -182,21 +182,23 @@ public final class GenerationBenchmark {
   /** Seconds per part of a generation, read from its record and its events in order. */
   static final class Timeline {
     private static final String NEXT_BUILD = "$ env NODE_ENV=production";
+    private static final String SMOKE = "$ env SMOKE_OUT=";
 
     private final Map<String, Double> parts = new LinkedHashMap<>();
     private String stage;
     private Instant open;
     private Instant nextBuild;
+    private Instant smoke;
 
     private Timeline() {}
 
     /**
      * {@code queue} (request to {@code generation_started}); each stage from its {@code
      * stage_started} to the next one's (the build's to {@code build_ok}), skipped stages absent;
-     * the build split at the {@code build_progress} event carrying the {@code next build} command
-     * line (to within the 0.5 s batching of those events); {@code plugin: <id>} from each {@code
-     * plugin_result}; {@code finish} from {@code build_ok} to the end; {@code server total} from
-     * the request to {@code finishedAt}.
+     * the build split at the {@code build_progress} events carrying the {@code next build} and the
+     * smoke test's command lines (to within the 0.5 s batching of those events); {@code plugin:
+     * <id>} from each {@code plugin_result}; {@code finish} from {@code build_ok} to the end;
+     * {@code server total} from the request to {@code finishedAt}.
      */
     static Map<String, Double> of(JsonNode generation, List<JsonNode> events) {
       Timeline t = new Timeline();
@@ -225,6 +227,9 @@ public final class GenerationBenchmark {
             if (nextBuild == null && line.asString().startsWith(NEXT_BUILD)) {
               nextBuild = at;
             }
+            if (smoke == null && line.asString().startsWith(SMOKE)) {
+              smoke = at;
+            }
           }
         }
         case "plugin_result" ->
@@ -247,8 +252,12 @@ public final class GenerationBenchmark {
       if (stage != null) {
         parts.put(stage, seconds(open, at));
         if (stage.equals("build") && nextBuild != null) {
-          parts.put("build: install+typecheck", seconds(open, nextBuild));
-          parts.put("build: next build", seconds(nextBuild, at));
+          parts.put("build: install+sandbox", seconds(open, nextBuild));
+          Instant built = smoke != null ? smoke : at;
+          parts.put("build: next build", seconds(nextBuild, built));
+          if (smoke != null) {
+            parts.put("build: smoke", seconds(smoke, at));
+          }
         }
       }
       stage = null;
@@ -295,7 +304,12 @@ public final class GenerationBenchmark {
           }
         });
     names.addAll(
-        List.of("build: install+typecheck", "build: next build", "finish", "server total"));
+        List.of(
+            "build: install+sandbox",
+            "build: next build",
+            "build: smoke",
+            "finish",
+            "server total"));
     for (String name : names) {
       System.out.printf("| %s | %s | %s |%n", name, p50(created, name), p50(edits, name));
     }

@@ -82,6 +82,26 @@ class GenerationBuildIT {
         .last()
         .isEqualTo("generation_completed");
 
+    // The build ran next build (which typechecks) and the smoke test, no separate tsc; each step's
+    // command line went out as it started, ending its event (the smoke test prints at its end).
+    List<String> steps = new ArrayList<>();
+    for (JsonNode e : events) {
+      if (e.get("type").asString().equals("build_progress")) {
+        JsonNode lines = e.get("data").get("lines");
+        for (int i = 0; i < lines.size(); i++) {
+          String line = lines.get(i).asString();
+          if (line.startsWith("$ ")) {
+            steps.add(line);
+            assertThat(i).as("%s ends its event: %s", line, lines).isEqualTo(lines.size() - 1);
+          }
+        }
+      }
+    }
+    assertThat(steps)
+        .containsExactly(
+            "$ env NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 node node_modules/next/dist/bin/next build",
+            "$ env SMOKE_OUT=.kiln-smoke node kiln/smoke.mjs");
+
     // The smoke test opened every route of the manifest in Chromium; each page passed and has a
     // screenshot, attached to the version.
     String project = projects + "/" + created.json().get("project").get("id").asString();

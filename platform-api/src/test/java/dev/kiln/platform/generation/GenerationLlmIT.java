@@ -144,6 +144,7 @@ class GenerationLlmIT {
     StringBuilder streamed = new StringBuilder();
     JsonNode attempt = null;
     JsonNode charged = null;
+    JsonNode buildError = null;
     for (JsonNode e : events) {
       String type = e.get("type").asString();
       types.add(type);
@@ -156,9 +157,16 @@ class GenerationLlmIT {
       if (type.equals("credits_charged")) {
         charged = e.get("data");
       }
+      if (type.equals("build_error") && buildError == null) {
+        buildError = e.get("data");
+      }
     }
     assertThat(streamed.toString()).as("the plan's tokens, as events").isEqualTo(manifest.toJson());
     assertThat(types.indexOf("build_error")).isPositive();
+    // next build failed on the type error, listed as tsc lists it (file, position, code).
+    assertThat(buildError.get("step").asString()).isEqualTo("typecheck");
+    assertThat(strings(buildError.get("errors")))
+        .anySatisfy(line -> assertThat(line).contains(BROKEN_PAGE).contains("TS2322"));
     assertThat(types.indexOf("autofix_attempt")).isGreaterThan(types.indexOf("build_error"));
     assertThat(types.lastIndexOf("build_ok")).isGreaterThan(types.indexOf("autofix_attempt"));
     assertThat(attempt).isNotNull();

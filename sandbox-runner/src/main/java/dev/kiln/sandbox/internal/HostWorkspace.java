@@ -5,11 +5,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Map;
@@ -100,7 +102,11 @@ public final class HostWorkspace {
     }
   }
 
-  /** Moves a directory of the workspace to {@code target}; refused across links. */
+  /**
+   * Moves a directory of the workspace to {@code target}; refused across links. On another file
+   * system the tree is copied (directories and regular files; links inside it are left behind,
+   * never followed) and then deleted.
+   */
   public void moveOut(String relative, Path target) {
     Path source =
         resolve(relative)
@@ -108,10 +114,40 @@ public final class HostWorkspace {
             .orElseThrow(() -> new SandboxFailure("No directory " + relative + " to move out"));
     try {
       Files.createDirectories(target.getParent());
-      Files.move(source, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
+      try {
+        Files.move(source, target, StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException e) {
+        copyTree(source, target);
+        deleteTree(source);
+      }
+    } catch (IOException | UncheckedIOException e) {
       throw new SandboxFailure("Could not move " + relative + " to " + target, e);
     }
+  }
+
+  private static void copyTree(Path source, Path target) throws IOException {
+    Files.walkFileTree(
+        source,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs)
+              throws IOException {
+            Files.createDirectory(target.resolve(source.relativize(dir).toString()));
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+              throws IOException {
+            if (attrs.isRegularFile()) {
+              Files.copy(
+                  file,
+                  target.resolve(source.relativize(file).toString()),
+                  LinkOption.NOFOLLOW_LINKS);
+            }
+            return FileVisitResult.CONTINUE;
+          }
+        });
   }
 
   /** Deletes the tree without following links; idempotent. */
