@@ -168,7 +168,11 @@ public final class DependencyCache {
     }
   }
 
-  static String hash(byte[] packageJson, byte[] lockfile) {
+  /**
+   * The key of a dependency set, as {@link Installed#hash()} gives it: the SHA-256 of the manifest
+   * and the lockfile.
+   */
+  public static String hash(byte[] packageJson, byte[] lockfile) {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       sha.update(packageJson);

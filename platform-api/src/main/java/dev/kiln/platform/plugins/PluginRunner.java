@@ -10,6 +10,7 @@ import dev.kiln.plugin.api.Globs;
 import dev.kiln.plugin.api.Produces;
 import dev.kiln.plugin.api.ToolCancelledException;
 import dev.kiln.plugin.api.ToolResult;
+import dev.kiln.sandbox.DependencyCache;
 import dev.kiln.sandbox.Sandbox;
 import dev.kiln.sandbox.SandboxSpec;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -25,15 +26,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -60,8 +64,16 @@ public class PluginRunner implements AutoCloseable {
   private final CreditLedger ledger;
   private final MeterRegistry meters;
   private final ToolCaches caches;
+  private final ObjectProvider<BaselineProject> baselineProject;
   private final ExecutorService calls =
       Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("kiln-plugin-", 0).factory());
+
+  /** Makes tool-cache baselines one at a time, beside the runs that asked for them. */
+  private final ExecutorService baselines =
+      Executors.newSingleThreadExecutor(Thread.ofVirtual().name("kiln-tool-baseline").factory());
+
+  /** Dependency sets and built-in versions a baseline was asked for since start-up. */
+  private final Set<String> baselinesAsked = ConcurrentHashMap.newKeySet();
 
   PluginRunner(
       PluginHost host,
@@ -71,7 +83,8 @@ public class PluginRunner implements AutoCloseable {
       SandboxAccess sandboxes,
       CreditLedger ledger,
       MeterRegistry meters,
-      ToolCaches caches) {
+      ToolCaches caches,
+      ObjectProvider<BaselineProject> baselineProject) {
     this.host = host;
     this.switches = switches;
     this.runs = runs;
@@ -80,6 +93,7 @@ public class PluginRunner implements AutoCloseable {
     this.ledger = ledger;
     this.meters = meters;
     this.caches = caches;
+    this.baselineProject = baselineProject;
   }
 
   /** Paths no plugin sees or edits: dependencies and version control. */
@@ -126,6 +140,10 @@ public class PluginRunner implements AutoCloseable {
    * that reads a file the editing plugin then changes runs again on the changed files (and is
    * charged once), so every result is what running in order would give.
    *
+   * <p>The tools' caches are the org's own, else the baseline's; when the baseline lacks one of the
+   * built-ins for the project's dependency set, it is made in the background afterwards (see {@link
+   * #makeBaseline}).
+   *
    * @param runRef what the run belongs to (a generation or version id), recorded with each result
    * @param onResult called after each plugin, in order (the generation engine's events)
    */
@@ -138,7 +156,9 @@ public class PluginRunner implements AutoCloseable {
       return new PluginRunReport(working, outcomes);
     }
     int together = together(plugins);
-    try (Session session = session(org, files, plugins)) {
+    String deps;
+    try (Session session = session(org, files, plugins, settings.cpus())) {
+      deps = session.deps;
       for (int i = 0; i < together; i++) {
         InstalledPlugin plugin = plugins.get(i);
         Run run = runOne(org, runRef, plugin, working, session.open(working));
@@ -155,7 +175,68 @@ public class PluginRunner implements AutoCloseable {
         }
       }
     }
+    askForBaseline(deps, plugins);
     return new PluginRunReport(working, outcomes);
+  }
+
+  /** Starts making the baseline for {@code deps} when it lacks one of the built-ins run. */
+  private void askForBaseline(String deps, List<InstalledPlugin> plugins) {
+    List<InstalledPlugin> builtIns = plugins.stream().filter(p -> FIRST.contains(p.id())).toList();
+    if (deps.equals(NO_DEPENDENCIES)
+        || builtIns.isEmpty()
+        || !caches.baselineMissing(deps, builtIns)) {
+      return;
+    }
+    String key =
+        deps
+            + " "
+            + String.join(",", builtIns.stream().map(p -> p.id() + "@" + p.version()).toList());
+    if (baselinesAsked.add(key)) {
+      try {
+        baselines.execute(() -> makeBaseline(deps, builtIns));
+      } catch (RejectedExecutionException e) {
+        log.debug("Not making a tool-cache baseline while shutting down");
+      }
+    }
+  }
+
+  /**
+   * Runs {@code builtIns} in order on the platform's {@link BaselineProject}, when its dependency
+   * set is {@code deps}, and keeps their caches as the baseline: in a 1-CPU sandbox, with no credit
+   * hold and no recorded run (the platform pays), so that an organisation's first run on these
+   * dependencies starts warm without ever seeing another organisation's files. Third-party plugins
+   * get no baseline: the platform runs their code only for an organisation that enabled them.
+   */
+  private void makeBaseline(String deps, List<InstalledPlugin> builtIns) {
+    BaselineProject project = baselineProject.getIfAvailable();
+    if (project == null) {
+      return;
+    }
+    try {
+      Map<String, String> files = project.files();
+      String manifest = files.get("package.json");
+      String lockfile = files.get("package-lock.json");
+      if (manifest == null
+          || lockfile == null
+          || !deps.equals(
+              DependencyCache.hash(
+                  manifest.getBytes(StandardCharsets.UTF_8),
+                  lockfile.getBytes(StandardCharsets.UTF_8)))) {
+        return;
+      }
+      Map<String, String> working = new LinkedHashMap<>(files);
+      try (Session session = session(ToolCaches.BASELINE, files, builtIns, 1)) {
+        for (InstalledPlugin plugin : builtIns) {
+          Run run =
+              attempt(ToolCaches.BASELINE, plugin, working, session.open(working), Instant.now());
+          apply(run, working, session);
+          session.finished(plugin, run);
+        }
+      }
+      log.info("Made the tool-cache baseline for dependency set {}", deps.substring(0, 12));
+    } catch (RuntimeException e) {
+      log.info("Could not make the tool-cache baseline for {}: {}", deps, e.toString());
+    }
   }
 
   /**
@@ -284,12 +365,13 @@ public class PluginRunner implements AutoCloseable {
   }
 
   /** Where the plugins run: the sandbox (opened on first use) and the tools' caches. */
-  private Session session(UUID org, Map<String, String> files, List<InstalledPlugin> plugins) {
+  private Session session(
+      UUID org, Map<String, String> files, List<InstalledPlugin> plugins, double cpus) {
     SandboxSpec spec =
         new SandboxSpec(
             sandboxes.image(),
             SandboxSpec.Limits.defaults()
-                .withCpus(settings.cpus())
+                .withCpus(cpus)
                 .withWallTime(settings.timeout().multipliedBy(FIRST.size() + 2))
                 .withOutputBytes(SANDBOX_OUTPUT),
             SandboxSpec.NetworkPolicy.NONE,
@@ -584,6 +666,7 @@ public class PluginRunner implements AutoCloseable {
 
   @Override
   public void close() {
+    baselines.shutdownNow();
     calls.shutdownNow();
   }
 }

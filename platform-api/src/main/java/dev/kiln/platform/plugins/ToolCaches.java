@@ -28,10 +28,15 @@ import org.springframework.util.FileSystemUtils;
  * they are written into the sandbox under {@code .kiln-cache/<plugin>/}; after it the directories
  * of the plugins that succeeded are moved out and replace the kept ones. A cache is only ever an
  * optimisation: what is too big, holds a link or cannot be kept is dropped, never an error. An
- * organisation never sees another's cache.
+ * organisation never sees another's cache. An organisation with no cache of its own for a plugin
+ * gets the <em>baseline</em>, the cache of the platform's own project ({@link BaselineProject}),
+ * kept under the pseudo-organisation {@link #BASELINE}.
  */
 @Component
 class ToolCaches {
+
+  /** Whose caches are the baseline: no organisation's id (those are random UUIDs). */
+  static final UUID BASELINE = new UUID(0, 0);
 
   /** The workspace directory holding every plugin's cache directory. */
   static final String WORKSPACE_DIR = ".kiln-cache";
@@ -59,16 +64,23 @@ class ToolCaches {
 
   /**
    * The files to upload so that each plugin finds its cache directory, with what was kept for it
-   * (workspace-relative paths).
+   * (workspace-relative paths): the org's own cache, else the baseline.
    */
   Map<String, byte[]> restore(UUID org, String deps, Collection<InstalledPlugin> plugins) {
     Map<String, byte[]> files = new HashMap<>();
     for (InstalledPlugin plugin : plugins) {
       String directory = directory(plugin);
       files.put(directory + "/" + MARKER, new byte[0]);
-      kept(org, deps, plugin).ifPresent(kept -> files.putAll(read(kept, directory)));
+      kept(org, deps, plugin)
+          .or(() -> kept(BASELINE, deps, plugin))
+          .ifPresent(kept -> files.putAll(read(kept, directory)));
     }
     return files;
+  }
+
+  /** Whether the baseline lacks a cache for one of {@code plugins} on {@code deps}. */
+  boolean baselineMissing(String deps, Collection<InstalledPlugin> plugins) {
+    return plugins.stream().anyMatch(p -> kept(BASELINE, deps, p).isEmpty());
   }
 
   /**

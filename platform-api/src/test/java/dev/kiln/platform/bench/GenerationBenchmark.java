@@ -3,6 +3,8 @@ package dev.kiln.platform.bench;
 import dev.kiln.platform.KilnApplication;
 import dev.kiln.platform.support.Api;
 import dev.kiln.platform.support.KilnFixtures;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -65,7 +67,7 @@ public final class GenerationBenchmark {
           new SpringApplicationBuilder(KilnApplication.class)
               .run(PluginsBenchmark.arguments("kiln-bench-generation"));
       int port = ((WebServerApplicationContext) app).getWebServer().getPort();
-      new Client(new Api(port)).run();
+      new Client(new Api(port), PluginsBenchmark.home(app)).run();
       status = 0;
     } catch (Exception e) {
       e.printStackTrace();
@@ -82,20 +84,23 @@ public final class GenerationBenchmark {
     private final Api api;
     private final String token;
     private final String projects;
+    private final Path home;
 
-    Client(Api api) {
+    Client(Api api, Path home) {
       this.api = api;
+      this.home = home;
       KilnFixtures.TestUser user = new KilnFixtures(api).signUp("Bench Generator");
       this.token = user.accessToken();
       this.projects = "/api/v1/orgs/" + user.personalOrg() + "/projects";
     }
 
-    void run() throws InterruptedException {
+    void run() throws InterruptedException, IOException {
       System.out.printf(
           "%n%d new projects and %d follow-ups after a warm-up; load average %s%n",
           RUNS, FOLLOW_UPS, PluginsBenchmark.loadAverage());
       Measured warm = create("Warm-up", WARM_UP).measured();
       System.out.printf("warm-up: %s in %.1f s%n", warm.status(), warm.wallNanos() / 1e9);
+      PluginsBenchmark.awaitBaseline(home);
 
       List<Measured> created = new ArrayList<>();
       String kanban = null;

@@ -4,6 +4,7 @@ import dev.kiln.platform.KilnApplication;
 import dev.kiln.platform.support.Api;
 import dev.kiln.platform.support.KilnFixtures;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -57,7 +58,7 @@ public final class PreviewBenchmark {
       app =
           new SpringApplicationBuilder(KilnApplication.class).run(arguments.toArray(String[]::new));
       int port = ((WebServerApplicationContext) app).getWebServer().getPort();
-      run(new Api(port));
+      run(new Api(port), PluginsBenchmark.home(app));
       status = 0;
     } catch (Exception e) {
       e.printStackTrace();
@@ -69,12 +70,14 @@ public final class PreviewBenchmark {
     }
   }
 
-  private static void run(Api api) throws Exception {
+  private static void run(Api api, Path home) throws Exception {
     KilnFixtures.TestUser user = new KilnFixtures(api).signUp("Bench Previewer");
     String projects = "/api/v1/orgs/" + user.personalOrg() + "/projects";
     System.out.printf(
         "%n%d previews after a warm-up; load average %s%n", RUNS, PluginsBenchmark.loadAverage());
-    measureFirst(api, user.accessToken(), projects, "Warm-up", PROMPTS.get(0));
+    Started warm = measureFirst(api, user.accessToken(), projects, "Warm-up", PROMPTS.get(0));
+    awaitEvent(api, user.accessToken(), warm.generation(), "generation_completed", null);
+    PluginsBenchmark.awaitBaseline(home);
     List<Double> first = new ArrayList<>();
     List<Double> updated = new ArrayList<>();
     for (int i = 0; i < RUNS; i++) {
