@@ -664,9 +664,19 @@ public class PluginRunner implements AutoCloseable {
     return bytes;
   }
 
+  /**
+   * Stops the calls; a baseline being made is interrupted and waited for (it closes its sandbox).
+   */
   @Override
   public void close() {
     baselines.shutdownNow();
     calls.shutdownNow();
+    try {
+      if (!baselines.awaitTermination(30, TimeUnit.SECONDS)) {
+        log.warn("A tool-cache baseline was still being made at shutdown");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }
