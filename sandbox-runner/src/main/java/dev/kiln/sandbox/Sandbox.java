@@ -24,8 +24,10 @@ public interface Sandbox extends AutoCloseable {
   /**
    * Runs a command in {@code /workspace}, streaming its output lines to {@code output} until the
    * output limit, and returns what happened. Past the sandbox's wall time the command is killed and
-   * the sandbox closed. Never throws for what the command does; throws {@link SandboxFailure} when
-   * the infrastructure fails.
+   * the sandbox closed. Interrupting the calling thread kills the command (its process tree) and
+   * throws {@link SandboxFailure} with the thread's interrupt flag set; the sandbox stays open for
+   * other commands. Never throws for what the command does; throws {@link SandboxFailure} when the
+   * infrastructure fails.
    */
   ExecResult exec(List<String> command, Consumer<OutputLine> output);
 

@@ -148,6 +148,52 @@ public abstract class SandboxContract {
   }
 
   @Test
+  void anInterruptedCommandIsStoppedAloneAndTheSandboxStaysOpen() throws Exception {
+    Sandbox sandbox = open();
+    java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(2);
+    java.util.concurrent.atomic.AtomicReference<Throwable> thrown =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    Thread caller =
+        Thread.ofVirtual()
+            .start(
+                () -> {
+                  try {
+                    sandbox.exec(
+                        List.of(
+                            "/bin/sh",
+                            "-c",
+                            "beat() { i=0; while :; do i=$((i+1)); echo $i > $1;"
+                                + " [ $i = 1 ] && echo started; sleep 0.1; done; };"
+                                + " beat child.beat & beat own.beat"),
+                        line -> {
+                          if (line.text().equals("started")) {
+                            started.countDown();
+                          }
+                        });
+                  } catch (RuntimeException e) {
+                    thrown.set(e);
+                  }
+                });
+    assertThat(started.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    long start = System.nanoTime();
+    caller.interrupt();
+    caller.join(Duration.ofSeconds(20));
+
+    assertThat(caller.isAlive()).isFalse();
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(15));
+    assertThat(thrown.get()).isInstanceOf(SandboxFailure.class);
+    // The command and its child stopped beating; the sandbox still runs commands.
+    Run look =
+        run(
+            sandbox,
+            "a=$(cat own.beat child.beat); sleep 1; b=$(cat own.beat child.beat);"
+                + " [ \"$a\" = \"$b\" ] && echo stopped || echo beating");
+    assertThat(look.result().succeeded()).as(look.all()).isTrue();
+    assertThat(look.stdout()).isEqualTo("stopped");
+    assertThat(goneFromHost(sandbox)).isFalse();
+  }
+
+  @Test
   void aCommandPastTheWallTimeIsKilledAndTheSandboxRemoved() {
     Sandbox sandbox = open(SandboxSpec.Limits.defaults().withWallTime(Duration.ofSeconds(2)));
     long start = System.nanoTime();

@@ -67,12 +67,16 @@ final class DockerSandbox extends WorkspaceSandbox {
     requireOpen();
     Instant start = Instant.now();
     OutputLines lines = new OutputLines(output, limits.outputBytes());
+    String pidFile = "/tmp/.kiln-exec-" + UUID.randomUUID() + ".pid";
+    List<String> recorded =
+        new ArrayList<>(List.of("/bin/sh", "-c", DockerServed.RECORD_PID, pidFile));
+    recorded.addAll(command);
     String execId;
     try {
       execId =
           docker
               .execCreateCmd(containerId)
-              .withCmd(filter.wrap(command).toArray(String[]::new))
+              .withCmd(filter.wrap(recorded).toArray(String[]::new))
               .withAttachStdout(true)
               .withAttachStderr(true)
               .exec()
@@ -94,7 +98,7 @@ final class DockerSandbox extends WorkspaceSandbox {
     try {
       finished = callback.awaitCompletion(remainingMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
-      throw interrupted(e);
+      throw interrupted(e, () -> stop(pidFile, callback));
     }
     lines.finish();
     if (!finished) {
@@ -105,6 +109,21 @@ final class DockerSandbox extends WorkspaceSandbox {
     int code = exit == null ? -1 : exit.intValue();
     boolean oom = code == KILLED && oomKilled();
     return new ExecResult(code, false, oom, lines.truncated(), took);
+  }
+
+  /**
+   * Kills the process tree of the command that recorded its pid in {@code pidFile}, with another
+   * exec, and waits briefly for its stream to end.
+   */
+  private void stop(String pidFile, ResultCallback.Adapter<Frame> callback) {
+    exec(
+        List.of("/bin/sh", "-c", DockerServed.KILL_TREE + "rm -f \"$1\"\n", "sh", pidFile),
+        line -> {});
+    try {
+      callback.awaitCompletion(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   @Override

@@ -143,11 +143,19 @@ public abstract class WorkspaceSandbox implements Sandbox {
         KILLED, true, false, lines.truncated(), Duration.between(start, Instant.now()));
   }
 
-  /** Closes the sandbox after the waiting thread was interrupted; returns what to throw. */
-  protected SandboxFailure interrupted(InterruptedException e) {
+  /**
+   * What to throw when the thread waiting for a command was interrupted, after {@code stop} killed
+   * the command (the sandbox stays open); the interrupt flag is set again.
+   */
+  protected SandboxFailure interrupted(InterruptedException e, Runnable stop) {
+    try {
+      stop.run();
+    } catch (RuntimeException stopFailed) {
+      e.addSuppressed(stopFailed);
+    }
     Thread.currentThread().interrupt();
-    close();
-    return new SandboxFailure("Interrupted while " + id + " ran a command", e);
+    return new SandboxFailure(
+        "Interrupted while " + id + " ran a command; the command was stopped", e);
   }
 
   protected void requireOpen() {
