@@ -136,9 +136,10 @@ public class PluginRunner implements AutoCloseable {
    * Runs the org's plugins on {@code files} (path to UTF-8 content).
    *
    * <p>The plugins run in order, each on its predecessors' edits, except that the diagnostics-only
-   * plugins after the last editing one start together with it, side by side in the sandbox: one
-   * that reads a file the editing plugin then changes runs again on the changed files (and is
-   * charged once), so every result is what running in order would give.
+   * plugins after the last editing one start with the first plugin of the run, side by side in the
+   * sandbox (see {@link Readers}): one that reads a file an editing plugin then changes is stopped
+   * and started again on the changed files (and is charged once), so every result is what running
+   * in order would give.
    *
    * <p>The tools' caches are the org's own, else the baseline's; when the baseline lacks one of the
    * built-ins for the project's dependency set, it is made in the background afterwards (see {@link
@@ -155,23 +156,30 @@ public class PluginRunner implements AutoCloseable {
     if (plugins.isEmpty()) {
       return new PluginRunReport(working, outcomes);
     }
-    int together = together(plugins);
+    int from = readersFrom(plugins);
     String deps;
     try (Session session = session(org, files, plugins, settings.cpus())) {
       deps = session.deps;
-      for (int i = 0; i < together; i++) {
+      List<InstalledPlugin> trailing = plugins.subList(from, plugins.size());
+      Readers readers =
+          trailing.isEmpty() ? null : new Readers(org, runRef, trailing, working, session);
+      for (int i = 0; i < from; i++) {
         InstalledPlugin plugin = plugins.get(i);
         Run run = runOne(org, runRef, plugin, working, session.open(working));
-        apply(run, working, session);
+        Map<String, String> changed = apply(run, working, session);
+        if (readers != null && run.taintedSandbox()) {
+          readers.awaitAll();
+        } else if (readers != null) {
+          readers.restartOn(changed.keySet(), working);
+        }
         session.finished(plugin, run);
         record(org, runRef, plugin, run, outcomes, onResult);
       }
-      if (together < plugins.size()) {
-        List<InstalledPlugin> group = plugins.subList(together, plugins.size());
-        List<Run> runs = runTogether(org, runRef, group, working, session);
-        for (int i = 0; i < group.size(); i++) {
-          session.finished(group.get(i), runs.get(i));
-          record(org, runRef, group.get(i), runs.get(i), outcomes, onResult);
+      if (readers != null) {
+        List<Run> runs = readers.finish(working);
+        for (int i = 0; i < trailing.size(); i++) {
+          session.finished(trailing.get(i), runs.get(i));
+          record(org, runRef, trailing.get(i), runs.get(i), outcomes, onResult);
         }
       }
     }
@@ -240,18 +248,17 @@ public class PluginRunner implements AutoCloseable {
   }
 
   /**
-   * Where the plugins that run together start: at the last one that may edit when only
-   * diagnostics-only plugins follow it, else at the end (nothing runs together).
+   * Where the diagnostics-only plugins after the last editing one start (the end when the last
+   * plugin edits; 0 when none does).
    */
-  static int together(List<InstalledPlugin> plugins) {
+  static int readersFrom(List<InstalledPlugin> plugins) {
     int last = -1;
     for (int i = 0; i < plugins.size(); i++) {
       if (edits(plugins.get(i))) {
         last = i;
       }
     }
-    int start = Math.max(last, 0);
-    return plugins.size() - start > 1 ? start : plugins.size();
+    return last + 1;
   }
 
   private static boolean edits(InstalledPlugin plugin) {
@@ -291,77 +298,127 @@ public class PluginRunner implements AutoCloseable {
   }
 
   /**
-   * Runs the first plugin of {@code group} (which may edit) and the diagnostics-only rest at once;
-   * a diagnostics-only plugin that reads a file the first one changed runs again afterwards.
+   * The diagnostics-only plugins after the last editing one, started at once on the files as they
+   * were, side by side in the sandbox with the plugins before them. When an editing plugin changes
+   * a file one of them reads while it runs, that run is stopped (its command killed) and started
+   * again on the changed files; one that had already finished runs again at the end if a file it
+   * reads changed since it started. Each is reserved and settled once, whatever ran.
    */
-  private List<Run> runTogether(
-      UUID org,
-      String runRef,
-      List<InstalledPlugin> group,
-      Map<String, String> working,
-      Session session) {
-    boolean first = edits(group.get(0));
-    InstalledPlugin editor = first ? group.get(0) : null;
-    List<InstalledPlugin> readers = first ? group.subList(1, group.size()) : group;
-    Map<String, String> before = new LinkedHashMap<>(working);
-    Sandbox sandbox = session.open(working);
-    List<Future<Held>> speculative = new ArrayList<>();
-    for (InstalledPlugin reader : readers) {
-      speculative.add(calls.submit(() -> held(org, runRef, reader, before, sandbox)));
+  private final class Readers {
+    private final UUID org;
+    private final Session session;
+    private final List<Reader> readers = new ArrayList<>();
+
+    /** One reader: its hold (or the run refused for credits), and its latest call. */
+    private final class Reader {
+      final InstalledPlugin plugin;
+      final Instant began = Instant.now();
+      CreditRecords.Hold hold;
+      Run refused;
+      Map<String, String> seen;
+      Call call;
+      Run run;
+
+      Reader(InstalledPlugin plugin) {
+        this.plugin = plugin;
+      }
+
+      void start(Map<String, String> files, Sandbox sandbox) {
+        seen = Map.copyOf(files);
+        call = new Call(org, plugin, seen, sandbox, began);
+        run = null;
+      }
     }
-    List<Run> results = new ArrayList<>();
-    Map<String, String> changed = Map.of();
-    if (editor != null) {
-      Run edited = runOne(org, runRef, editor, working, sandbox);
-      changed = apply(edited, working, session);
-      results.add(edited);
+
+    Readers(
+        UUID org,
+        String runRef,
+        List<InstalledPlugin> plugins,
+        Map<String, String> working,
+        Session session) {
+      this.org = org;
+      this.session = session;
+      Sandbox sandbox = session.open(working);
+      for (InstalledPlugin plugin : plugins) {
+        Reader reader = new Reader(plugin);
+        readers.add(reader);
+        try {
+          reader.hold = reserve(org, runRef, plugin);
+        } catch (RuntimeException e) {
+          reader.refused =
+              new Run(
+                  outcome(plugin, PluginOutcome.Status.NO_CREDITS, e.getMessage(), reader.began, 0),
+                  Map.of(),
+                  false,
+                  reader.began);
+          continue;
+        }
+        reader.start(working, sandbox);
+      }
     }
-    List<Held> done = new ArrayList<>();
-    for (Future<Held> future : speculative) {
-      done.add(await(future));
-    }
-    if (results.stream().anyMatch(Run::taintedSandbox)
-        || done.stream().anyMatch(h -> h.run().taintedSandbox())) {
-      session.discard();
-    }
-    for (int i = 0; i < readers.size(); i++) {
-      InstalledPlugin reader = readers.get(i);
-      Held held = done.get(i);
-      Run run = held.run();
-      if (held.reserved() && rerun(reader, run, changed)) {
-        Run again = attempt(org, reader, working, session.open(working), run.started());
-        run = again;
-        if (again.taintedSandbox()) {
-          session.discard();
+
+    /** Restarts, on {@code working}, the running readers that read one of {@code changed}. */
+    void restartOn(Set<String> changed, Map<String, String> working) {
+      for (Reader reader : readers) {
+        if (reader.call != null
+            && reader.run == null
+            && !reader.call.done()
+            && changed.stream().anyMatch(Globs.anyOf(reader.plugin.descriptor().reads()))) {
+          reader.call.stop();
+          reader.start(working, session.open(working));
         }
       }
-      if (held.reserved()) {
-        settle(org, held.hold(), run.outcome());
+    }
+
+    /** Waits for every reader's latest call; replaces the sandbox if one of them tainted it. */
+    void awaitAll() {
+      boolean tainted = false;
+      for (Reader reader : readers) {
+        if (reader.call != null && reader.run == null) {
+          reader.run = reader.call.await();
+          tainted |= reader.run.taintedSandbox();
+        }
       }
-      results.add(run);
+      if (tainted) {
+        session.discard();
+      }
     }
-    return results;
+
+    /**
+     * The readers' runs, in order, each as if it had run after every editing plugin: one that saw a
+     * file it reads other than it is now runs again (not after a time-out). Settles the holds.
+     */
+    List<Run> finish(Map<String, String> working) {
+      awaitAll();
+      List<Run> results = new ArrayList<>();
+      for (Reader reader : readers) {
+        Run run = reader.refused != null ? reader.refused : reader.run;
+        if (reader.refused == null
+            && run.outcome().status() != PluginOutcome.Status.TIMED_OUT
+            && readChanged(reader.plugin, reader.seen, working)) {
+          reader.start(working, session.open(working));
+          run = reader.call.await();
+          if (run.taintedSandbox()) {
+            session.discard();
+          }
+        }
+        if (reader.refused == null) {
+          settle(org, reader.hold, run.outcome());
+        }
+        results.add(run);
+      }
+      return results;
+    }
   }
 
-  /** Whether a speculative run saw a file that changed after it started. */
-  private static boolean rerun(InstalledPlugin reader, Run run, Map<String, String> changed) {
-    if (changed.isEmpty() || run.outcome().status() == PluginOutcome.Status.TIMED_OUT) {
-      return false;
-    }
-    var reads = Globs.anyOf(reader.descriptor().reads());
-    return changed.keySet().stream().anyMatch(reads);
-  }
-
-  private static Held await(Future<Held> future) {
-    try {
-      return future.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      future.cancel(true);
-      throw new IllegalStateException("Interrupted while plugins ran together", e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("A plugin run broke the runner", e.getCause());
-    }
+  /** Whether a file {@code plugin} reads differs between {@code seen} and {@code now}. */
+  private static boolean readChanged(
+      InstalledPlugin plugin, Map<String, String> seen, Map<String, String> now) {
+    var reads = Globs.anyOf(plugin.descriptor().reads());
+    Set<String> paths = new LinkedHashSet<>(seen.keySet());
+    paths.addAll(now.keySet());
+    return paths.stream()
+        .anyMatch(p -> reads.test(p) && !java.util.Objects.equals(seen.get(p), now.get(p)));
   }
 
   /** Where the plugins run: the sandbox (opened on first use) and the tools' caches. */
@@ -465,95 +522,127 @@ public class PluginRunner implements AutoCloseable {
       boolean taintedSandbox,
       Instant started) {}
 
-  /** A run whose credit hold is still open: {@code reserved} false when none was taken. */
-  private record Held(CreditRecords.Hold hold, boolean reserved, Run run) {}
-
-  private Run runOne(
-      UUID org, String runRef, InstalledPlugin plugin, Map<String, String> files, Sandbox sandbox) {
-    Held held = held(org, runRef, plugin, files, sandbox);
-    if (held.reserved()) {
-      settle(org, held.hold(), held.run().outcome());
+  /**
+   * Reserves the plugin's estimate: null when it costs nothing.
+   *
+   * @throws RuntimeException when the org cannot cover it
+   */
+  private CreditRecords.Hold reserve(UUID org, String runRef, InstalledPlugin plugin) {
+    long cost = plugin.descriptor().costEstimateCredits();
+    if (cost <= 0) {
+      return null;
     }
-    return held.run();
+    return ledger.reserve(
+        org,
+        Operation.PLUGIN_RUN.id(),
+        cost,
+        runRef + "/" + plugin.id(),
+        "plugin:" + runRef + ":" + plugin.id());
   }
 
-  /** Reserves the plugin's estimate and runs it, leaving the hold to settle. */
-  private Held held(
+  /** Reserves, runs and settles one plugin. */
+  private Run runOne(
       UUID org, String runRef, InstalledPlugin plugin, Map<String, String> files, Sandbox sandbox) {
-    long cost = plugin.descriptor().costEstimateCredits();
     Instant start = Instant.now();
-    CreditRecords.Hold hold = null;
-    if (cost > 0) {
-      try {
-        hold =
-            ledger.reserve(
-                org,
-                Operation.PLUGIN_RUN.id(),
-                cost,
-                runRef + "/" + plugin.id(),
-                "plugin:" + runRef + ":" + plugin.id());
-      } catch (RuntimeException e) {
-        return new Held(
-            null,
-            false,
-            new Run(
-                outcome(plugin, PluginOutcome.Status.NO_CREDITS, e.getMessage(), start, 0),
-                Map.of(),
-                false,
-                start));
-      }
+    CreditRecords.Hold hold;
+    try {
+      hold = reserve(org, runRef, plugin);
+    } catch (RuntimeException e) {
+      return new Run(
+          outcome(plugin, PluginOutcome.Status.NO_CREDITS, e.getMessage(), start, 0),
+          Map.of(),
+          false,
+          start);
     }
-    return new Held(hold, true, attempt(org, plugin, files, sandbox, start));
+    Run run = attempt(org, plugin, files, sandbox, start);
+    settle(org, hold, run.outcome());
+    return run;
   }
 
   /** Calls the plugin once, bounded by the timeout; {@code start} is when its run began. */
   private Run attempt(
       UUID org, InstalledPlugin plugin, Map<String, String> files, Sandbox sandbox, Instant start) {
-    long cost = plugin.descriptor().costEstimateCredits();
-    RunContext context =
-        new RunContext(
-            org.toString(),
-            files,
-            sandbox,
-            Instant.now().plus(settings.timeout()),
-            plugin.id(),
-            ToolCaches.directory(plugin));
-    Future<ToolResult> call =
-        calls.submit(() -> TenantContext.callAs(org, () -> call(plugin, context)));
-    try {
-      ToolResult result = call.get(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
-      return checked(plugin, result, files, start, cost);
-    } catch (TimeoutException e) {
+    return new Call(org, plugin, files, sandbox, start).await();
+  }
+
+  /**
+   * One call of a plugin, started at once on another thread and bounded by the timeout from then;
+   * {@link #stop()} abandons it (its sandbox command is killed, its result never read).
+   */
+  private final class Call {
+    private final InstalledPlugin plugin;
+    private final Map<String, String> files;
+    private final Instant start;
+    private final long deadlineNanos;
+    private final RunContext context;
+    private final Future<ToolResult> future;
+
+    Call(
+        UUID org,
+        InstalledPlugin plugin,
+        Map<String, String> files,
+        Sandbox sandbox,
+        Instant start) {
+      this.plugin = plugin;
+      this.files = files;
+      this.start = start;
+      this.deadlineNanos = System.nanoTime() + settings.timeout().toNanos();
+      this.context =
+          new RunContext(
+              org.toString(),
+              files,
+              sandbox,
+              Instant.now().plus(settings.timeout()),
+              plugin.id(),
+              ToolCaches.directory(plugin));
+      this.future = calls.submit(() -> TenantContext.callAs(org, () -> call(plugin, context)));
+    }
+
+    boolean done() {
+      return future.isDone();
+    }
+
+    void stop() {
       context.cancel();
-      call.cancel(true);
-      return new Run(
-          outcome(
-              plugin,
-              PluginOutcome.Status.TIMED_OUT,
-              "the plugin did not finish within " + settings.timeout(),
-              start,
-              0),
-          Map.of(),
-          true,
-          start);
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause() instanceof Thrown t ? t.getCause() : e.getCause();
-      boolean cancelled = cause instanceof ToolCancelledException;
-      return new Run(
-          outcome(
-              plugin,
-              cancelled ? PluginOutcome.Status.TIMED_OUT : PluginOutcome.Status.FAILED,
-              describe(cause),
-              start,
-              0),
-          Map.of(),
-          false,
-          start);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      context.cancel();
-      call.cancel(true);
-      throw new IllegalStateException("Interrupted while running plugin " + plugin.id(), e);
+      future.cancel(true);
+    }
+
+    Run await() {
+      long cost = plugin.descriptor().costEstimateCredits();
+      try {
+        ToolResult result =
+            future.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+        return checked(plugin, result, files, start, cost);
+      } catch (TimeoutException e) {
+        stop();
+        return new Run(
+            outcome(
+                plugin,
+                PluginOutcome.Status.TIMED_OUT,
+                "the plugin did not finish within " + settings.timeout(),
+                start,
+                0),
+            Map.of(),
+            true,
+            start);
+      } catch (ExecutionException e) {
+        Throwable cause = e.getCause() instanceof Thrown t ? t.getCause() : e.getCause();
+        boolean cancelled = cause instanceof ToolCancelledException;
+        return new Run(
+            outcome(
+                plugin,
+                cancelled ? PluginOutcome.Status.TIMED_OUT : PluginOutcome.Status.FAILED,
+                describe(cause),
+                start,
+                0),
+            Map.of(),
+            false,
+            start);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        stop();
+        throw new IllegalStateException("Interrupted while running plugin " + plugin.id(), e);
+      }
     }
   }
 

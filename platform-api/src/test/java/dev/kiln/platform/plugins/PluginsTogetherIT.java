@@ -25,9 +25,11 @@ import org.springframework.util.FileSystemUtils;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The built-ins with two diagnostics-only plugins after them: ESLint (the last editing plugin) and
- * every diagnostics-only plugin after it run side by side; one that read a file ESLint then fixed
- * runs again on the fixed file and is charged once; and the tools' caches are kept per org.
+ * The built-ins with diagnostics-only plugins after them: every diagnostics-only plugin after the
+ * last editing one (ESLint) starts with the first plugin (Prettier) and runs beside the editors;
+ * one that read a file ESLint then fixed runs again on the fixed file, one still running when
+ * ESLint fixed it is stopped and started again, each charged once; and the tools' caches are kept
+ * per org.
  */
 @KilnIntegrationTest
 class PluginsTogetherIT {
@@ -46,6 +48,20 @@ class PluginsTogetherIT {
           java.time.Duration.ofSeconds(20)).stdout().strip();
       return ToolResult.ofDiagnostics(List.of(new Diagnostic("src/util.js", 1, 1,
           Severity.INFO, "peek", "run " + n + ": " + snapshot + " | " + sandbox)));
+      """;
+
+  /**
+   * Like {@link #PEEK}, but its first run sleeps 30 s in the sandbox first: it is still running
+   * when ESLint fixes src/util.js.
+   */
+  private static final String SLOW_PEEK =
+      """
+      int n = RUNS.incrementAndGet();
+      String sandbox = context.sandbox().exec(List.of("sh", "-c",
+          (n == 1 ? "sleep 30; " : "") + "head -n 1 src/util.js"),
+          java.time.Duration.ofSeconds(60)).stdout().strip();
+      return ToolResult.ofDiagnostics(List.of(new Diagnostic("src/util.js", 1, 1,
+          Severity.INFO, "slowpeek", "run " + n + ": " + sandbox)));
       """;
 
   @DynamicPropertySource
@@ -81,6 +97,20 @@ class PluginsTogetherIT {
             + "static ToolResult look(ToolContext context) {\n"
             + "return ToolResult.ofDiagnostics(List.of(new Diagnostic(\"\", 0, 0,"
             + " Severity.INFO, \"glance\", \"run \" + RUNS.incrementAndGet())));");
+    TestPlugins.jar(
+        DIR,
+        "slowpeek",
+        "1.0.0",
+        ">=1.0.0",
+        "SlowPeek",
+        1,
+        "List.of(\"**/*.js\")",
+        "Set.of(Produces.DIAGNOSTICS)",
+        "return look(context); }\n"
+            + "static final java.util.concurrent.atomic.AtomicInteger RUNS ="
+            + " new java.util.concurrent.atomic.AtomicInteger();\n"
+            + "static ToolResult look(ToolContext context) throws Exception {\n"
+            + SLOW_PEEK);
     Files.copy(PluginHostIT.SAMPLE, DIR.resolve("example-no-console.jar"));
     registry.add("kiln.plugins.dir", DIR::toString);
     registry.add("kiln.plugins.tool-cache", CACHE::toString);
@@ -106,7 +136,13 @@ class PluginsTogetherIT {
     assertThat(report.outcomes())
         .extracting(PluginOutcome::pluginId)
         .containsExactly(
-            "kiln-prettier", "kiln-eslint", "kiln-tsc", "example-no-console", "glance", "peek");
+            "kiln-prettier",
+            "kiln-eslint",
+            "kiln-tsc",
+            "example-no-console",
+            "glance",
+            "peek",
+            "slowpeek");
     assertThat(report.outcomes())
         .allSatisfy(
             o ->
@@ -123,6 +159,12 @@ class PluginsTogetherIT {
     assertThat(by.get("glance").diagnostics())
         .extracting(Diagnostic::message)
         .containsExactly("run 1");
+    // slowpeek started with Prettier and was still sleeping when ESLint fixed src/util.js: its
+    // command was killed and it started again on the fixed file, long before its sleep would end.
+    assertThat(by.get("slowpeek").diagnostics())
+        .extracting(Diagnostic::message)
+        .containsExactly("run 2: const total = 1;");
+    assertThat(by.get("slowpeek").took()).isLessThan(java.time.Duration.ofSeconds(25));
     // tsc still sees prettier's edit (it ran before) and reports the type error where it is.
     assertThat(by.get("kiln-tsc").diagnostics())
         .anySatisfy(
@@ -131,21 +173,22 @@ class PluginsTogetherIT {
               assertThat(d.line()).isEqualTo(1);
             });
 
-    // tsc started before ESLint finished: they ran side by side.
+    // tsc started before Prettier finished: the diagnostics-only plugins start with the first one.
     Map<String, JsonNode> recorded = new HashMap<>();
     api.get("/api/v1/orgs/" + org + "/plugins/runs?runRef=" + runRef, owner.accessToken())
         .json()
         .forEach(r -> recorded.put(r.get("pluginId").asString(), r));
-    Instant eslintStart = Instant.parse(recorded.get("kiln-eslint").get("startedAt").asString());
-    Instant eslintEnd =
-        eslintStart.plusMillis(recorded.get("kiln-eslint").get("durationMs").asLong());
+    Instant prettierStart =
+        Instant.parse(recorded.get("kiln-prettier").get("startedAt").asString());
+    Instant prettierEnd =
+        prettierStart.plusMillis(recorded.get("kiln-prettier").get("durationMs").asLong());
     Instant tscStart = Instant.parse(recorded.get("kiln-tsc").get("startedAt").asString());
-    assertThat(tscStart).isBefore(eslintEnd);
+    assertThat(tscStart).isBefore(prettierEnd);
 
     // Each plugin is charged its estimate once, peek included.
     JsonNode credits = api.get("/api/v1/orgs/" + org + "/credits", owner.accessToken()).json();
     assertThat(credits.get("held").asLong()).isZero();
-    assertThat(credits.get("balance").asLong()).isEqualTo(100 - 6);
+    assertThat(credits.get("balance").asLong()).isEqualTo(100 - 7);
 
     // The tools' caches are kept for this org, per dependencies and plugin version.
     Path orgCache = CACHE.resolve(org.toString());
