@@ -18,12 +18,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -324,7 +326,7 @@ public class PluginRunner implements AutoCloseable {
       }
 
       void start(Map<String, String> files, Sandbox sandbox) {
-        seen = Map.copyOf(files);
+        seen = Collections.unmodifiableMap(new LinkedHashMap<>(files));
         call = new Call(org, plugin, seen, sandbox, began);
         run = null;
       }
@@ -417,8 +419,7 @@ public class PluginRunner implements AutoCloseable {
     var reads = Globs.anyOf(plugin.descriptor().reads());
     Set<String> paths = new LinkedHashSet<>(seen.keySet());
     paths.addAll(now.keySet());
-    return paths.stream()
-        .anyMatch(p -> reads.test(p) && !java.util.Objects.equals(seen.get(p), now.get(p)));
+    return paths.stream().anyMatch(p -> reads.test(p) && !Objects.equals(seen.get(p), now.get(p)));
   }
 
   /** Where the plugins run: the sandbox (opened on first use) and the tools' caches. */
