@@ -87,7 +87,7 @@ final class BubblewrapSandbox extends WorkspaceSandbox {
       out.join(Duration.ofSeconds(5));
       err.join(Duration.ofSeconds(5));
     } catch (InterruptedException e) {
-      throw interrupted(e, () -> stop(process));
+      throw interrupted(e, () -> ProcessTrees.kill(process, 5));
     }
     lines.finish();
     if (!finished) {
@@ -98,17 +98,6 @@ final class BubblewrapSandbox extends WorkspaceSandbox {
     boolean oom = cgroup.oomKills() > oomBefore;
     return new ExecResult(
         oom && code != KILLED ? KILLED : code, false, oom, lines.truncated(), took);
-  }
-
-  /** Kills a command's process and every descendant (bwrap's, so its whole pid namespace). */
-  private static void stop(Process process) {
-    process.descendants().forEach(ProcessHandle::destroyForcibly);
-    process.destroyForcibly();
-    try {
-      process.waitFor(5, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 
   /**

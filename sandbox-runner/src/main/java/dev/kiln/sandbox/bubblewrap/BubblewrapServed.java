@@ -3,7 +3,6 @@ package dev.kiln.sandbox.bubblewrap;
 import dev.kiln.sandbox.Served;
 import java.net.InetSocketAddress;
 import java.util.OptionalInt;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A command served from a bubblewrap sandbox: its bwrap process, in a pid namespace of its own, and
@@ -43,13 +42,7 @@ final class BubblewrapServed implements Served {
 
   @Override
   public void stop() {
-    process.descendants().forEach(ProcessHandle::destroyForcibly);
-    process.destroyForcibly();
-    try {
-      process.waitFor(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    ProcessTrees.kill(process, STOP_WAIT_SECONDS);
     relay.close();
   }
 

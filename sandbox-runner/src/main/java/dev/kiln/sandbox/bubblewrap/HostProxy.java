@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Kiln's allowlisting egress proxy for bubblewrap sandboxes: a host process, run as the sandbox
@@ -117,13 +116,7 @@ final class HostProxy implements AutoCloseable {
 
   private void stop() {
     if (process != null) {
-      process.descendants().forEach(ProcessHandle::destroyForcibly);
-      process.destroyForcibly();
-      try {
-        process.waitFor(5, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+      ProcessTrees.kill(process, 5);
       process = null;
     }
   }
