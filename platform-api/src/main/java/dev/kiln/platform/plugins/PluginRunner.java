@@ -165,17 +165,24 @@ public class PluginRunner implements AutoCloseable {
       List<InstalledPlugin> trailing = plugins.subList(from, plugins.size());
       Readers readers =
           trailing.isEmpty() ? null : new Readers(org, runRef, trailing, working, session);
-      for (int i = 0; i < from; i++) {
-        InstalledPlugin plugin = plugins.get(i);
-        Run run = runOne(org, runRef, plugin, working, session.open(working));
-        Map<String, String> changed = apply(run, working, session);
-        if (readers != null && run.taintedSandbox()) {
-          readers.awaitAll();
-        } else if (readers != null) {
-          readers.restartOn(changed.keySet(), working);
+      try {
+        for (int i = 0; i < from; i++) {
+          InstalledPlugin plugin = plugins.get(i);
+          Run run = runOne(org, runRef, plugin, working, session.open(working));
+          Map<String, String> changed = apply(run, working, session);
+          if (readers != null && run.taintedSandbox()) {
+            readers.awaitAll();
+          } else if (readers != null) {
+            readers.restartOn(changed.keySet(), working);
+          }
+          session.finished(plugin, run);
+          record(org, runRef, plugin, run, outcomes, onResult);
         }
-        session.finished(plugin, run);
-        record(org, runRef, plugin, run, outcomes, onResult);
+      } catch (RuntimeException e) {
+        if (readers != null) {
+          readers.abandon();
+        }
+        throw e;
       }
       if (readers != null) {
         List<Run> runs = readers.finish(working);
@@ -368,6 +375,24 @@ public class PluginRunner implements AutoCloseable {
             && changed.stream().anyMatch(Globs.anyOf(reader.plugin.descriptor().reads()))) {
           reader.call.stop();
           reader.start(working, session.open(working));
+        }
+      }
+    }
+
+    /** Stops every reader and releases its hold: the run broke off before they were needed. */
+    void abandon() {
+      for (Reader reader : readers) {
+        if (reader.refused == null) {
+          reader.call.stop();
+          settle(
+              org,
+              reader.hold,
+              outcome(
+                  reader.plugin,
+                  PluginOutcome.Status.FAILED,
+                  "the run broke off",
+                  reader.began,
+                  0));
         }
       }
     }
