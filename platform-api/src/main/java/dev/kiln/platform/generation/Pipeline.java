@@ -336,9 +336,10 @@ final class Pipeline {
 
   /** One build, its output as events, ending {@code build_ok} or {@code build_error}. */
   private BuildStage.Outcome build(Run run, Map<String, String> files, String version) {
-    Progress progress = new Progress(run);
-    BuildStage.Outcome outcome = build.run(run.org(), files, progress::line);
-    progress.flush();
+    BuildStage.Outcome outcome;
+    try (Progress progress = new Progress(run)) {
+      outcome = build.run(run.org(), files, progress::line);
+    }
     verify(run, version, outcome);
     if (outcome.ok()) {
       run.emit("build_ok", "build", Map.of("version", version));
@@ -519,34 +520,55 @@ final class Pipeline {
   }
 
   /**
-   * Build output as {@code build_progress} events, up to 40 lines each, sent when a line comes half
-   * a second after the last event; a step's command line ({@code $ ...}) goes at once, so that a
-   * step that prints nothing until it ends (the smoke test) shows as started.
+   * Build output as {@code build_progress} events of up to 40 lines: a ticker sends what is pending
+   * every half second, so no line waits longer than that, even when the step then prints nothing
+   * for a while (the smoke test prints at its end, {@code next build} is silent while it compiles).
    */
-  private static final class Progress {
+  private static final class Progress implements AutoCloseable {
     private final Run run;
     private final List<String> pending = new ArrayList<>();
-    private long last = System.nanoTime();
+    private final Thread ticker;
 
     Progress(Run run) {
       this.run = run;
+      this.ticker = Thread.ofVirtual().name("kiln-build-progress").start(this::tick);
     }
 
     synchronized void line(String text) {
       pending.add(text);
-      if (pending.size() >= 40
-          || text.startsWith("$ ")
-          || System.nanoTime() - last > 500_000_000L) {
+      if (pending.size() >= 40) {
         flush();
       }
     }
 
-    synchronized void flush() {
+    private void tick() {
+      try {
+        while (true) {
+          Thread.sleep(500);
+          flush();
+        }
+      } catch (InterruptedException e) {
+        // closed
+      }
+    }
+
+    /** Stops the ticker and sends the rest. */
+    @Override
+    public void close() {
+      ticker.interrupt();
+      try {
+        ticker.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      flush();
+    }
+
+    private synchronized void flush() {
       if (!pending.isEmpty()) {
         run.emit("build_progress", "build", Map.of("lines", List.copyOf(pending)));
         pending.clear();
       }
-      last = System.nanoTime();
     }
   }
 }

@@ -354,12 +354,7 @@ public class PluginRunner implements AutoCloseable {
         try {
           reader.hold = reserve(org, runRef, plugin);
         } catch (RuntimeException e) {
-          reader.refused =
-              new Run(
-                  outcome(plugin, PluginOutcome.Status.NO_CREDITS, e.getMessage(), reader.began, 0),
-                  Map.of(),
-                  false,
-                  reader.began);
+          reader.refused = noCredits(plugin, e, reader.began);
           continue;
         }
         reader.start(working, sandbox);
@@ -566,6 +561,15 @@ public class PluginRunner implements AutoCloseable {
         "plugin:" + runRef + ":" + plugin.id());
   }
 
+  /** The run of a plugin whose estimate the org could not cover: it did not run. */
+  private static Run noCredits(InstalledPlugin plugin, RuntimeException refusal, Instant start) {
+    return new Run(
+        outcome(plugin, PluginOutcome.Status.NO_CREDITS, refusal.getMessage(), start, 0),
+        Map.of(),
+        false,
+        start);
+  }
+
   /** Reserves, runs and settles one plugin. */
   private Run runOne(
       UUID org, String runRef, InstalledPlugin plugin, Map<String, String> files, Sandbox sandbox) {
@@ -574,11 +578,7 @@ public class PluginRunner implements AutoCloseable {
     try {
       hold = reserve(org, runRef, plugin);
     } catch (RuntimeException e) {
-      return new Run(
-          outcome(plugin, PluginOutcome.Status.NO_CREDITS, e.getMessage(), start, 0),
-          Map.of(),
-          false,
-          start);
+      return noCredits(plugin, e, start);
     }
     Run run = attempt(org, plugin, files, sandbox, start);
     settle(org, hold, run.outcome());

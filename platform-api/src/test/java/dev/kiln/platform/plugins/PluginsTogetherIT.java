@@ -68,52 +68,39 @@ class PluginsTogetherIT {
   static void plugins(DynamicPropertyRegistry registry) throws IOException {
     FileSystemUtils.deleteRecursively(WORK);
     Files.createDirectories(DIR);
-    TestPlugins.jar(
-        DIR,
-        "peek",
-        "1.0.0",
-        ">=1.0.0",
-        "Peek",
-        1,
-        "List.of(\"**/*.js\")",
-        "Set.of(Produces.DIAGNOSTICS)",
-        "return look(context); }\n"
-            + "static final java.util.concurrent.atomic.AtomicInteger RUNS ="
-            + " new java.util.concurrent.atomic.AtomicInteger();\n"
-            + "static ToolResult look(ToolContext context) throws Exception {\n"
-            + PEEK);
-    TestPlugins.jar(
-        DIR,
+    counting("peek", "Peek", "**/*.js", PEEK);
+    counting(
         "glance",
-        "1.0.0",
-        ">=1.0.0",
         "Glance",
-        1,
-        "List.of(\"**/*.md\")",
-        "Set.of(Produces.DIAGNOSTICS)",
-        "return look(context); }\n"
-            + "static final java.util.concurrent.atomic.AtomicInteger RUNS ="
-            + " new java.util.concurrent.atomic.AtomicInteger();\n"
-            + "static ToolResult look(ToolContext context) {\n"
-            + "return ToolResult.ofDiagnostics(List.of(new Diagnostic(\"\", 0, 0,"
+        "**/*.md",
+        "return ToolResult.ofDiagnostics(List.of(new Diagnostic(\"\", 0, 0,"
             + " Severity.INFO, \"glance\", \"run \" + RUNS.incrementAndGet())));");
-    TestPlugins.jar(
-        DIR,
-        "slowpeek",
-        "1.0.0",
-        ">=1.0.0",
-        "SlowPeek",
-        1,
-        "List.of(\"**/*.js\")",
-        "Set.of(Produces.DIAGNOSTICS)",
-        "return look(context); }\n"
-            + "static final java.util.concurrent.atomic.AtomicInteger RUNS ="
-            + " new java.util.concurrent.atomic.AtomicInteger();\n"
-            + "static ToolResult look(ToolContext context) throws Exception {\n"
-            + SLOW_PEEK);
+    counting("slowpeek", "SlowPeek", "**/*.js", SLOW_PEEK);
     Files.copy(PluginHostIT.SAMPLE, DIR.resolve("example-no-console.jar"));
     registry.add("kiln.plugins.dir", DIR::toString);
     registry.add("kiln.plugins.tool-cache", CACHE::toString);
+  }
+
+  /**
+   * A diagnostics-only test plugin reading {@code glob}, with a counter {@code RUNS} of its runs
+   * for {@code body} to use.
+   */
+  private static void counting(String id, String className, String glob, String body)
+      throws IOException {
+    TestPlugins.jar(
+        DIR,
+        id,
+        "1.0.0",
+        ">=1.0.0",
+        className,
+        1,
+        "List.of(\"" + glob + "\")",
+        "Set.of(Produces.DIAGNOSTICS)",
+        "return look(context); }\n"
+            + "static final java.util.concurrent.atomic.AtomicInteger RUNS ="
+            + " new java.util.concurrent.atomic.AtomicInteger();\n"
+            + "static ToolResult look(ToolContext context) throws Exception {\n"
+            + body);
   }
 
   @LocalServerPort int port;

@@ -3,6 +3,7 @@ package dev.kiln.platform.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kiln.platform.support.BrowserScript;
+import dev.kiln.platform.support.KilnIntegrationTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,7 +24,7 @@ import tools.jackson.databind.JsonNode;
  * saves a screenshot of each main screen in {@code target/studio-screenshots} (the ones in
  * docs/studio.md come from it).
  */
-@dev.kiln.platform.support.KilnIntegrationTest
+@KilnIntegrationTest
 @TestPropertySource(
     properties = {
       "kiln.preview.follow-versions=true",
